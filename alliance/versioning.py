@@ -1,0 +1,49 @@
+"""Optimistic concurrency: a record is written only if nobody saved it since it was read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import QueryDict
+from django.utils import timezone
+
+
+class StaleEdit(Exception):
+    """Raised when another save landed first; carries the stored record as it is now."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__(f"{current._meta.label} {current.pk} was changed by someone else")
+        self.current = current
+
+
+def save_if_current(instance: Any, *, expected_version: int, fields: list[str]) -> list[str]:
+    """Write `fields` of `instance` only if its stored version is still `expected_version`.
+
+    A single conditional UPDATE, so two tabs can never both win, on PostgreSQL or SQLite.
+    Returns the names of the fields whose stored values changed (for the audit trail).
+    """
+    model = type(instance)
+    manager = model._default_manager
+    stored = manager.filter(pk=instance.pk).first()
+    if stored is None or stored.version != expected_version:
+        raise StaleEdit(stored or instance)
+    changed = [f for f in fields if getattr(stored, f) != getattr(instance, f)]
+    values = {model._meta.get_field(f).attname: getattr(instance, model._meta.get_field(f).attname)
+              for f in fields}
+    if any(f.name == "updated_at" for f in model._meta.fields):
+        values["updated_at"] = timezone.now()
+    updated = manager.filter(pk=instance.pk, version=expected_version).update(
+        version=expected_version + 1, **values
+    )
+    if updated == 0:
+        raise StaleEdit(manager.get(pk=instance.pk))
+    instance.version = expected_version + 1
+    return changed
+
+
+def with_current_version(data: QueryDict, version: int) -> QueryDict:
+    """Return posted data carrying the stored version, so that a deliberate re-save wins."""
+    fresh = data.copy()
+    fresh["version"] = str(version)
+    return fresh

@@ -1,0 +1,116 @@
+"""Writes for clients, goals and tasks: validated, atomic, audited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from alliance.versioning import save_if_current
+from audit.models import AuditAction
+from audit.services import audit_record
+from clients.models import Client, Goal, Task
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+CLIENT_FIELDS = ["display_name", "code", "start_date", "status", "context",
+                 "usual_duration_minutes"]
+GOAL_FIELDS = ["wording", "proposed_by", "agreed_on", "priority", "difficulty", "status"]
+TASK_FIELDS = ["description", "due_date", "status", "reason_not_done"]
+
+
+def _apply(instance: Any, data: dict[str, Any], fields: list[str]) -> None:
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+
+
+@transaction.atomic
+def client_create(*, therapist: User, actor: User, data: dict[str, Any]) -> Client:
+    """Open a client file in `therapist`'s caseload."""
+    client = Client(therapist=therapist)
+    _apply(client, data, CLIENT_FIELDS)
+    client.full_clean()
+    client.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=client, client_id=client.pk)
+    return client
+
+
+@transaction.atomic
+def client_update(
+    *, client: Client, actor: User, expected_version: int, data: dict[str, Any]
+) -> Client:
+    """Change a client's file; raises StaleEdit if someone saved it since it was read."""
+    _apply(client, data, CLIENT_FIELDS)
+    client.full_clean()
+    changed = save_if_current(client, expected_version=expected_version, fields=CLIENT_FIELDS)
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=client, client_id=client.pk,
+                 details={"fields": changed})
+    return client
+
+
+@transaction.atomic
+def client_transfer(*, client: Client, to_therapist: User, actor: User) -> Client:
+    """Move a client to another therapist's caseload; every session and goal stays with them."""
+    if to_therapist.role != Role.THERAPIST or not to_therapist.is_active:
+        raise ValidationError({"therapist": _("Clients can only go to an active therapist.")})
+    previous = client.therapist_id
+    client.therapist = to_therapist
+    save_if_current(client, expected_version=client.version, fields=["therapist"])
+    audit_record(actor=actor, action=AuditAction.TRANSFER, obj=client, client_id=client.pk,
+                 details={"from_user_id": previous, "to_user_id": to_therapist.pk})
+    return client
+
+
+@transaction.atomic
+def goal_create(*, client: Client, actor: User, data: dict[str, Any]) -> Goal:
+    """Add a goal at the end of the client's list."""
+    last = client.goals.aggregate(last=Max("order"))["last"]
+    goal = Goal(client=client, order=0 if last is None else last + 1)
+    _apply(goal, data, GOAL_FIELDS)
+    goal.full_clean()
+    goal.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=goal, client_id=client.pk)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, actor: User, expected_version: int, data: dict[str, Any]) -> Goal:
+    """Change a goal; raises StaleEdit if someone saved it since it was read."""
+    _apply(goal, data, GOAL_FIELDS)
+    goal.full_clean()
+    changed = save_if_current(goal, expected_version=expected_version, fields=GOAL_FIELDS)
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=goal, client_id=goal.client_id,
+                 details={"fields": changed})
+    return goal
+
+
+@transaction.atomic
+def task_create(*, goal: Goal, actor: User, data: dict[str, Any]) -> Task:
+    """Add a task the client agreed to, under one of their goals."""
+    task = Task(goal=goal, agreed_in_session=data.get("agreed_in_session"))
+    _apply(task, data, TASK_FIELDS)
+    task.full_clean()
+    task.save()
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=task, client_id=goal.client_id)
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: Task, actor: User, expected_version: int, data: dict[str, Any]) -> Task:
+    """Change a task or record how it went; raises StaleEdit on a concurrent save."""
+    _apply(task, data, TASK_FIELDS)
+    if "reviewed_in_session" in data:
+        task.reviewed_in_session = data["reviewed_in_session"]
+    task.full_clean()
+    changed = save_if_current(
+        task, expected_version=expected_version, fields=[*TASK_FIELDS, "reviewed_in_session"]
+    )
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=task,
+                 client_id=task.goal.client_id, details={"fields": changed})
+    return task

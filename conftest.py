@@ -1,0 +1,68 @@
+"""Shared fixtures: one practice with every role (alice, bob, their supervisors, an admin)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from accounts.models import Role, User
+from clients.models import Client, Goal, Task
+from sessions.models import Session
+from tests.factories import (
+    ClientFactory,
+    GoalFactory,
+    SessionFactory,
+    SupervisionFactory,
+    TaskFactory,
+    UserFactory,
+    WaiSrFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    # Argon2 is the production hasher (tested on its own); tests hash many passwords.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@dataclass
+class Practice:
+    alice: User  # therapist A, owner of the records
+    bob: User  # therapist B, a colleague
+    sam: User  # supervisor of alice
+    sue: User  # supervisor of bob only
+    ada: User  # administrator
+    dee: User  # deactivated therapist
+    client: Client  # alice's client
+    goal: Goal
+    task: Task
+    session: Session
+    bobs_client: Client
+
+
+@pytest.fixture
+def practice(db: None) -> Practice:
+    alice = UserFactory(username="alice", first_name="Alice", last_name="Tremblay")
+    bob = UserFactory(username="bob", first_name="Bob", last_name="Martin")
+    sam = UserFactory(username="sam", role=Role.SUPERVISOR)
+    sue = UserFactory(username="sue", role=Role.SUPERVISOR)
+    ada = UserFactory(username="ada", role=Role.ADMIN)
+    dee = UserFactory(username="dee", is_active=False)
+    SupervisionFactory(supervisor=sam, therapist=alice)
+    SupervisionFactory(supervisor=sue, therapist=bob)
+    client = ClientFactory(therapist=alice, display_name="Camille Roy", code="QC-0001")
+    goal = GoalFactory(client=client)
+    session = SessionFactory(client=client)
+    WaiSrFactory(session=session)
+    task = TaskFactory(goal=goal, agreed_in_session=session)
+    return Practice(
+        alice=alice, bob=bob, sam=sam, sue=sue, ada=ada, dee=dee, client=client, goal=goal,
+        task=task, session=session, bobs_client=ClientFactory(therapist=bob, code="QC-0002"),
+    )
+
+
+def services_required() -> bool:
+    """Tell whether a missing service must fail the run (CI) rather than skip a test."""
+    return os.environ.get("ALLIANCE_REQUIRE_SERVICES", "") == "1"
