@@ -66,3 +66,17 @@ def practice(db: None) -> Practice:
 def services_required() -> bool:
     """Tell whether a missing service must fail the run (CI) rather than skip a test."""
     return os.environ.get("ALLIANCE_REQUIRE_SERVICES", "") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _eager_tasks_unless_real_worker(request: pytest.FixtureRequest) -> object:
+    """Run Celery tasks in-process, except in tests that start a real worker."""
+    from alliance.celery import app
+
+    if request.node.get_closest_marker("services"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
