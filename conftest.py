@@ -58,8 +58,17 @@ def practice(db: None) -> Practice:
     WaiSrFactory(session=session)
     task = TaskFactory(goal=goal, agreed_in_session=session)
     return Practice(
-        alice=alice, bob=bob, sam=sam, sue=sue, ada=ada, dee=dee, client=client, goal=goal,
-        task=task, session=session, bobs_client=ClientFactory(therapist=bob, code="QC-0002"),
+        alice=alice,
+        bob=bob,
+        sam=sam,
+        sue=sue,
+        ada=ada,
+        dee=dee,
+        client=client,
+        goal=goal,
+        task=task,
+        session=session,
+        bobs_client=ClientFactory(therapist=bob, code="QC-0002"),
     )
 
 

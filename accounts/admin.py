@@ -59,8 +59,7 @@ class UserAdmin(AdminRoleOnly, DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",),
-                "fields": ("username", "role", "password1", "password2")}),
+        (None, {"classes": ("wide",), "fields": ("username", "role", "password1", "password2")}),
     )
     readonly_fields = ["last_login", "date_joined"]
 

@@ -18,12 +18,17 @@ def _on_login(sender: Any, request: HttpRequest, user: Any, **_: Any) -> None:
     now = int(time.time())
     request.session["auth_started_at"] = now
     request.session["last_activity_at"] = now
-    audit_record(actor=user, action=AuditAction.LOGIN, object_type="accounts.user",
-                 object_id=str(user.pk))
+    audit_record(
+        actor=user, action=AuditAction.LOGIN, object_type="accounts.user", object_id=str(user.pk)
+    )
 
 
 @receiver(user_logged_out)
 def _on_logout(sender: Any, request: HttpRequest, user: Any, **_: Any) -> None:
     if user is not None:
-        audit_record(actor=user, action=AuditAction.LOGOUT, object_type="accounts.user",
-                     object_id=str(user.pk))
+        audit_record(
+            actor=user,
+            action=AuditAction.LOGOUT,
+            object_type="accounts.user",
+            object_id=str(user.pk),
+        )

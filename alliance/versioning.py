@@ -29,8 +29,10 @@ def save_if_current(instance: Any, *, expected_version: int, fields: list[str]) 
     if stored is None or stored.version != expected_version:
         raise StaleEdit(stored or instance)
     changed = [f for f in fields if getattr(stored, f) != getattr(instance, f)]
-    values = {model._meta.get_field(f).attname: getattr(instance, model._meta.get_field(f).attname)
-              for f in fields}
+    values = {
+        model._meta.get_field(f).attname: getattr(instance, model._meta.get_field(f).attname)
+        for f in fields
+    }
     if any(f.name == "updated_at" for f in model._meta.fields):
         values["updated_at"] = timezone.now()
     updated = manager.filter(pk=instance.pk, version=expected_version).update(

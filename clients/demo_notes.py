@@ -55,56 +55,79 @@ TASK_REVIEW = {
 # One or two sentences per marker and language, as a practitioner would write them.
 RUPTURE = {
     "direct_negative": {
-        "fr": ["L'usager me dit qu'il est frustré par nos rencontres et qu'il a l'impression "
-               "que je ne le comprends pas.",
-               "Elle exprime de la colère envers moi : « vous ne m'écoutez pas »."],
-        "en": ["Client told me she is angry with me and feels I don't understand her.",
-               "He said he is fed up with our sessions and that I am not helping."],
+        "fr": [
+            "L'usager me dit qu'il est frustré par nos rencontres et qu'il a l'impression "
+            "que je ne le comprends pas.",
+            "Elle exprime de la colère envers moi : « vous ne m'écoutez pas ».",
+        ],
+        "en": [
+            "Client told me she is angry with me and feels I don't understand her.",
+            "He said he is fed up with our sessions and that I am not helping.",
+        ],
     },
     "indirect_negative": {
-        "fr": ["Ton sarcastique : « ça doit être facile de juste écouter les gens toute la "
-               "journée ».",
-               "Il ironise sur les exercices « de maternelle » que je lui propose."],
-        "en": ["Sarcastic remark that 'it must be nice to get paid to just listen'.",
-               "She made a passive-aggressive comment about the homework being 'so helpful'."],
+        "fr": [
+            "Ton sarcastique : « ça doit être facile de juste écouter les gens toute la journée ».",
+            "Il ironise sur les exercices « de maternelle » que je lui propose.",
+        ],
+        "en": [
+            "Sarcastic remark that 'it must be nice to get paid to just listen'.",
+            "She made a passive-aggressive comment about the homework being 'so helpful'.",
+        ],
     },
     "disagreement": {
-        "fr": ["N'est pas d'accord avec l'objectif du retour au travail, dit que ce n'est pas "
-               "sa priorité.",
-               "Elle conteste la tâche d'exposition : « ça ne sert à rien »."],
-        "en": ["Disagreed with the exposure task, says it misses the point of why he came.",
-               "She questioned the goal we set and said it is not what she wants to work on."],
+        "fr": [
+            "N'est pas d'accord avec l'objectif du retour au travail, dit que ce n'est pas "
+            "sa priorité.",
+            "Elle conteste la tâche d'exposition : « ça ne sert à rien ».",
+        ],
+        "en": [
+            "Disagreed with the exposure task, says it misses the point of why he came.",
+            "She questioned the goal we set and said it is not what she wants to work on.",
+        ],
     },
     "compliance": {
-        "fr": ["Dit oui à tout très vite, sans conviction; j'ai l'impression qu'il me dit ce "
-               "que je veux entendre.",
-               "Acquiesce à chaque proposition mais sans s'engager réellement."],
-        "en": ["Agreed to everything very quickly; seemed to tell me what I wanted to hear.",
-               "He went along with every suggestion without any real engagement."],
+        "fr": [
+            "Dit oui à tout très vite, sans conviction; j'ai l'impression qu'il me dit ce "
+            "que je veux entendre.",
+            "Acquiesce à chaque proposition mais sans s'engager réellement.",
+        ],
+        "en": [
+            "Agreed to everything very quickly; seemed to tell me what I wanted to hear.",
+            "He went along with every suggestion without any real engagement.",
+        ],
     },
     "avoidance": {
-        "fr": ["Change de sujet chaque fois qu'on aborde sa mère, parle de la météo.",
-               "Elle détourne la conversation vers des détails pratiques dès que l'émotion "
-               "monte."],
-        "en": ["Kept changing the subject whenever we approached his father.",
-               "She deflected to small talk each time the feeling came up."],
+        "fr": [
+            "Change de sujet chaque fois qu'on aborde sa mère, parle de la météo.",
+            "Elle détourne la conversation vers des détails pratiques dès que l'émotion monte.",
+        ],
+        "en": [
+            "Kept changing the subject whenever we approached his father.",
+            "She deflected to small talk each time the feeling came up.",
+        ],
     },
     "self_esteem": {
-        "fr": ["Insiste sur le fait qu'il connaît mieux la psychologie que moi et n'a pas "
-               "besoin de mes exercices.",
-               "Elle se justifie longuement et rappelle ses diplômes quand je reflète sa "
-               "difficulté."],
-        "en": ["Said he has read more about CBT than I have and does not need my exercises.",
-               "She kept justifying herself and listing her achievements when I reflected "
-               "her struggle."],
+        "fr": [
+            "Insiste sur le fait qu'il connaît mieux la psychologie que moi et n'a pas "
+            "besoin de mes exercices.",
+            "Elle se justifie longuement et rappelle ses diplômes quand je reflète sa difficulté.",
+        ],
+        "en": [
+            "Said he has read more about CBT than I have and does not need my exercises.",
+            "She kept justifying herself and listing her achievements when I reflected "
+            "her struggle.",
+        ],
     },
     "non_response": {
-        "fr": ["Réponses monosyllabiques, long silence après mon reflet, ne répond pas à ma "
-               "question.",
-               "Aucune réaction à mon intervention sur la honte; regard fuyant."],
-        "en": ["Minimal responses, a long silence after my reflection; no answer to my "
-               "question.",
-               "No response to my intervention about shame; looked away."],
+        "fr": [
+            "Réponses monosyllabiques, long silence après mon reflet, ne répond pas à ma question.",
+            "Aucune réaction à mon intervention sur la honte; regard fuyant.",
+        ],
+        "en": [
+            "Minimal responses, a long silence after my reflection; no answer to my question.",
+            "No response to my intervention about shame; looked away.",
+        ],
     },
 }
 
@@ -129,25 +152,37 @@ REPAIR = {
 }
 
 GOALS = {
-    "fr": ["Dormir mieux et avoir plus d'énergie le matin",
-           "Retourner au travail à temps partiel d'ici l'été",
-           "Moins m'isoler : voir des amis une fois par semaine",
-           "Gérer ma colère avec mon ado sans crier",
-           "Prendre le métro seule sans crise de panique"],
-    "en": ["Sleep better and have more energy in the morning",
-           "Go back to work part-time by the summer",
-           "Be less isolated: see a friend once a week",
-           "Handle conflict with my teenager without shouting",
-           "Take the subway alone without a panic attack"],
+    "fr": [
+        "Dormir mieux et avoir plus d'énergie le matin",
+        "Retourner au travail à temps partiel d'ici l'été",
+        "Moins m'isoler : voir des amis une fois par semaine",
+        "Gérer ma colère avec mon ado sans crier",
+        "Prendre le métro seule sans crise de panique",
+    ],
+    "en": [
+        "Sleep better and have more energy in the morning",
+        "Go back to work part-time by the summer",
+        "Be less isolated: see a friend once a week",
+        "Handle conflict with my teenager without shouting",
+        "Take the subway alone without a panic attack",
+    ],
 }
 
 TASKS = {
-    "fr": ["Marcher 20 minutes trois fois cette semaine", "Remplir le journal des pensées",
-           "Appeler une amie", "Pratiquer la respiration le soir",
-           "Faire une station de métro accompagnée"],
-    "en": ["Walk 20 minutes three times this week", "Fill in the thought record",
-           "Call a friend", "Practise breathing in the evening",
-           "Ride one subway stop with a friend"],
+    "fr": [
+        "Marcher 20 minutes trois fois cette semaine",
+        "Remplir le journal des pensées",
+        "Appeler une amie",
+        "Pratiquer la respiration le soir",
+        "Faire une station de métro accompagnée",
+    ],
+    "en": [
+        "Walk 20 minutes three times this week",
+        "Fill in the thought record",
+        "Call a friend",
+        "Practise breathing in the evening",
+        "Ride one subway stop with a friend",
+    ],
 }
 
 NOT_DONE_REASONS = {

@@ -14,8 +14,14 @@ from clients.models import Client, Goal, Task, TaskStatus
 class ClientForm(VersionedForm):
     class Meta:
         model = Client
-        fields = ["display_name", "code", "start_date", "status", "context",
-                  "usual_duration_minutes"]
+        fields = [
+            "display_name",
+            "code",
+            "start_date",
+            "status",
+            "context",
+            "usual_duration_minutes",
+        ]
         widgets = {"start_date": DateInput(), "context": forms.Textarea(attrs={"rows": 3})}
 
     def clean_code(self) -> str:

@@ -146,7 +146,9 @@ class Goal(models.Model):
         _("proposed by"), max_length=15, choices=ProposedBy, default=ProposedBy.TOGETHER
     )
     agreed_on = models.DateField(
-        _("agreed by both on"), null=True, blank=True,
+        _("agreed by both on"),
+        null=True,
+        blank=True,
         help_text=_("Leave empty while the goal is not yet agreed by both."),
     )
     priority = models.CharField(

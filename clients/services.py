@@ -18,8 +18,14 @@ from clients.models import Client, Goal, Task
 if TYPE_CHECKING:
     from accounts.models import User
 
-CLIENT_FIELDS = ["display_name", "code", "start_date", "status", "context",
-                 "usual_duration_minutes"]
+CLIENT_FIELDS = [
+    "display_name",
+    "code",
+    "start_date",
+    "status",
+    "context",
+    "usual_duration_minutes",
+]
 GOAL_FIELDS = ["wording", "proposed_by", "agreed_on", "priority", "difficulty", "status"]
 TASK_FIELDS = ["description", "due_date", "status", "reason_not_done"]
 
@@ -49,8 +55,13 @@ def client_update(
     _apply(client, data, CLIENT_FIELDS)
     client.full_clean()
     changed = save_if_current(client, expected_version=expected_version, fields=CLIENT_FIELDS)
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=client, client_id=client.pk,
-                 details={"fields": changed})
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=client,
+        client_id=client.pk,
+        details={"fields": changed},
+    )
     return client
 
 
@@ -62,8 +73,13 @@ def client_transfer(*, client: Client, to_therapist: User, actor: User) -> Clien
     previous = client.therapist_id
     client.therapist = to_therapist
     save_if_current(client, expected_version=client.version, fields=["therapist"])
-    audit_record(actor=actor, action=AuditAction.TRANSFER, obj=client, client_id=client.pk,
-                 details={"from_user_id": previous, "to_user_id": to_therapist.pk})
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSFER,
+        obj=client,
+        client_id=client.pk,
+        details={"from_user_id": previous, "to_user_id": to_therapist.pk},
+    )
     return client
 
 
@@ -85,8 +101,13 @@ def goal_update(*, goal: Goal, actor: User, expected_version: int, data: dict[st
     _apply(goal, data, GOAL_FIELDS)
     goal.full_clean()
     changed = save_if_current(goal, expected_version=expected_version, fields=GOAL_FIELDS)
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=goal, client_id=goal.client_id,
-                 details={"fields": changed})
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=goal,
+        client_id=goal.client_id,
+        details={"fields": changed},
+    )
     return goal
 
 
@@ -111,6 +132,11 @@ def task_update(*, task: Task, actor: User, expected_version: int, data: dict[st
     changed = save_if_current(
         task, expected_version=expected_version, fields=[*TASK_FIELDS, "reviewed_in_session"]
     )
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=task,
-                 client_id=task.goal.client_id, details={"fields": changed})
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=task,
+        client_id=task.goal.client_id,
+        details={"fields": changed},
+    )
     return task

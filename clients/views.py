@@ -35,10 +35,16 @@ def caseload(request: HttpRequest) -> HttpResponse:
     clients = selectors.caseload(
         user=request.user, status=None if status == "all" else status, search=search
     )
-    return render(request, "clients/caseload.html", {
-        "clients": clients, "status": status, "search": search,
-        "statuses": ClientStatus.choices,
-    })
+    return render(
+        request,
+        "clients/caseload.html",
+        {
+            "clients": clients,
+            "status": status,
+            "search": search,
+            "statuses": ClientStatus.choices,
+        },
+    )
 
 
 @require_GET
@@ -50,12 +56,16 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "clients/client_detail.html", {
-        "client": client,
-        "goals": selectors.client_with_goals(client=client),
-        "page": page,
-        "can_edit": client.therapist_id == request.user.pk,
-    })
+    return render(
+        request,
+        "clients/client_detail.html",
+        {
+            "client": client,
+            "goals": selectors.client_with_goals(client=client),
+            "page": page,
+            "can_edit": client.therapist_id == request.user.pk,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,8 +84,16 @@ def client_create(request: HttpRequest) -> HttpResponse:
 
 
 def _edit(
-    request: HttpRequest, *, instance: Any, form_class: Any, update: Any, template: str,
-    context: dict[str, Any], success: str, redirect_to: str, redirect_pk: int,
+    request: HttpRequest,
+    *,
+    instance: Any,
+    form_class: Any,
+    update: Any,
+    template: str,
+    context: dict[str, Any],
+    success: str,
+    redirect_to: str,
+    redirect_pk: int,
 ) -> HttpResponse:
     """Run the edit-a-versioned-record flow shared by clients, goals and tasks."""
     form = form_class(request.POST or None, instance=instance)
@@ -93,8 +111,12 @@ def _edit(
         else:
             messages.success(request, success)
             return redirect(redirect_to, pk=redirect_pk)
-    return render(request, template, {**context, "form": form, "conflict": conflict},
-                  status=409 if conflict else 200)
+    return render(
+        request,
+        template,
+        {**context, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -103,10 +125,15 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a client's file."""
     client = client_for_user(request, pk, write=True)
     return _edit(
-        request, instance=client, form_class=ClientForm,
+        request,
+        instance=client,
+        form_class=ClientForm,
         update=lambda **kw: services.client_update(client=client, actor=request.user, **kw),
-        template="clients/client_form.html", context={"client": client},
-        success=_("Client file saved."), redirect_to="clients:detail", redirect_pk=client.pk,
+        template="clients/client_form.html",
+        context={"client": client},
+        success=_("Client file saved."),
+        redirect_to="clients:detail",
+        redirect_pk=client.pk,
     )
 
 
@@ -129,10 +156,15 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a goal's wording, agreement, priority, difficulty or status."""
     goal = goal_for_user(request, pk, write=True)
     return _edit(
-        request, instance=goal, form_class=GoalForm,
+        request,
+        instance=goal,
+        form_class=GoalForm,
         update=lambda **kw: services.goal_update(goal=goal, actor=request.user, **kw),
-        template="clients/goal_form.html", context={"client": goal.client, "goal": goal},
-        success=_("Goal saved."), redirect_to="clients:detail", redirect_pk=goal.client_id,
+        template="clients/goal_form.html",
+        context={"client": goal.client, "goal": goal},
+        success=_("Goal saved."),
+        redirect_to="clients:detail",
+        redirect_pk=goal.client_id,
     )
 
 
@@ -146,8 +178,9 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.task_create(goal=goal, actor=request.user, data=form.cleaned_data)
         messages.success(request, _("Task added."))
         return redirect("clients:detail", pk=goal.client_id)
-    return render(request, "clients/task_form.html",
-                  {"form": form, "client": goal.client, "goal": goal})
+    return render(
+        request, "clients/task_form.html", {"form": form, "client": goal.client, "goal": goal}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -156,9 +189,13 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a task or record how it went."""
     task = task_for_user(request, pk, write=True)
     return _edit(
-        request, instance=task, form_class=TaskForm,
+        request,
+        instance=task,
+        form_class=TaskForm,
         update=lambda **kw: services.task_update(task=task, actor=request.user, **kw),
         template="clients/task_form.html",
         context={"client": task.goal.client, "goal": task.goal, "task": task},
-        success=_("Task saved."), redirect_to="clients:detail", redirect_pk=task.goal.client_id,
+        success=_("Task saved."),
+        redirect_to="clients:detail",
+        redirect_pk=task.goal.client_id,
     )

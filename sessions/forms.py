@@ -30,8 +30,16 @@ class SessionForm(VersionedForm):
     class Meta:
         model = Session
         fields = [
-            "starts_at", "duration_minutes", "modality", "attendance", "late_minutes", "notes",
-            "goals_rating", "tasks_rating", "bond_rating", "availability",
+            "starts_at",
+            "duration_minutes",
+            "modality",
+            "attendance",
+            "late_minutes",
+            "notes",
+            "goals_rating",
+            "tasks_rating",
+            "bond_rating",
+            "availability",
             "availability_comment",
         ]
         widgets = {"starts_at": DateTimeInput()}
@@ -96,9 +104,7 @@ class WaiSrForm(forms.Form):
         cleaned = super().clean() or {}
         given = [i for i in range(1, ITEM_COUNT + 1) if cleaned.get(f"item_{i}") is not None]
         if given and len(given) < ITEM_COUNT and not self.errors:
-            missing = ", ".join(
-                str(i) for i in range(1, ITEM_COUNT + 1) if i not in given
-            )
+            missing = ", ".join(str(i) for i in range(1, ITEM_COUNT + 1) if i not in given)
             raise forms.ValidationError(
                 _("Enter all 12 responses or none. Missing items: %(items)s.") % {"items": missing}
             )

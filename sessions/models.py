@@ -155,13 +155,9 @@ class Session(models.Model):
         ]
         indexes = [
             # The client page's timeline, newest first.
-            models.Index(
-                fields=["client", "-starts_at"], name="session_client_time_idx"
-            ),
+            models.Index(fields=["client", "-starts_at"], name="session_client_time_idx"),
             # Supervisor statistics: a practitioner's sessions over a period.
-            models.Index(
-                fields=["therapist", "starts_at"], name="session_therapist_time_idx"
-            ),
+            models.Index(fields=["therapist", "starts_at"], name="session_therapist_time_idx"),
         ]
 
     def __str__(self) -> str:

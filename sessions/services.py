@@ -17,8 +17,17 @@ if TYPE_CHECKING:
     from clients.models import Client
 
 SESSION_FIELDS = [
-    "starts_at", "duration_minutes", "modality", "attendance", "late_minutes", "notes",
-    "goals_rating", "tasks_rating", "bond_rating", "availability", "availability_comment",
+    "starts_at",
+    "duration_minutes",
+    "modality",
+    "attendance",
+    "late_minutes",
+    "notes",
+    "goals_rating",
+    "tasks_rating",
+    "bond_rating",
+    "availability",
+    "availability_comment",
 ]
 
 
@@ -47,8 +56,13 @@ def session_create(
     session.save()
     if wai is not None:
         _save_wai(session, wai)
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=session, client_id=client.pk,
-                 details={"wai_sr": wai is not None})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=session,
+        client_id=client.pk,
+        details={"wai_sr": wai is not None},
+    )
     return session
 
 
@@ -68,8 +82,13 @@ def session_update(
     session.full_clean()
     changed = save_if_current(session, expected_version=expected_version, fields=SESSION_FIELDS)
     _save_wai(session, wai)
-    audit_record(actor=actor, action=AuditAction.UPDATE, obj=session,
-                 client_id=session.client_id, details={"fields": changed})
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=session,
+        client_id=session.client_id,
+        details={"fields": changed},
+    )
     return session
 
 
@@ -78,5 +97,10 @@ def session_delete(*, session: Session, actor: User) -> None:
     """Delete a session and its WAI-SR; the audit trail keeps that it existed."""
     client_id, pk = session.client_id, session.pk
     session.delete()
-    audit_record(actor=actor, action=AuditAction.DELETE, object_type="therapy_sessions.session",
-                 object_id=str(pk), client_id=client_id)
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        object_type="therapy_sessions.session",
+        object_id=str(pk),
+        client_id=client_id,
+    )

@@ -31,13 +31,18 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     wai_form = WaiSrForm(request.POST or None, prefix="wai")
     if request.method == "POST" and form.is_valid() and wai_form.is_valid():
         services.session_create(
-            client=client, actor=request.user, data=form.cleaned_data,
+            client=client,
+            actor=request.user,
+            data=form.cleaned_data,
             wai=wai_form.responses(),
         )
         messages.success(request, _("Session saved."))
         return redirect("clients:detail", pk=client.pk)
-    return render(request, "sessions/session_form.html",
-                  {"form": form, "wai_form": wai_form, "client": client})
+    return render(
+        request,
+        "sessions/session_form.html",
+        {"form": form, "wai_form": wai_form, "client": client},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,29 +51,41 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a logged session; a save from a stale form shows the conflict and keeps both."""
     session = session_for_user(request, pk, write=True)
     form = SessionForm(request.POST or None, instance=session)
-    wai_form = (WaiSrForm(request.POST, prefix="wai") if request.method == "POST"
-                else WaiSrForm.for_session(session))
+    wai_form = (
+        WaiSrForm(request.POST, prefix="wai")
+        if request.method == "POST"
+        else WaiSrForm.for_session(session)
+    )
     conflict: Session | None = None
     if request.method == "POST" and form.is_valid() and wai_form.is_valid():
         try:
             with transaction.atomic():
                 services.session_update(
-                    session=session, actor=request.user,
-                    expected_version=form.cleaned_data["version"], data=form.cleaned_data,
+                    session=session,
+                    actor=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    data=form.cleaned_data,
                     wai=wai_form.responses(),
                 )
         except StaleEdit as stale:
             conflict = Session.objects.select_related("wai").get(pk=stale.current.pk)
-            form = SessionForm(with_current_version(request.POST, conflict.version),
-                               instance=conflict)
+            form = SessionForm(
+                with_current_version(request.POST, conflict.version), instance=conflict
+            )
             form.is_valid()
         else:
             messages.success(request, _("Session saved."))
             return redirect("clients:detail", pk=session.client_id)
     return render(
-        request, "sessions/session_form.html",
-        {"form": form, "wai_form": wai_form, "client": session.client, "session": session,
-         "conflict": conflict},
+        request,
+        "sessions/session_form.html",
+        {
+            "form": form,
+            "wai_form": wai_form,
+            "client": session.client,
+            "session": session,
+            "conflict": conflict,
+        },
         status=409 if conflict else 200,
     )
 
@@ -78,8 +95,11 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def session_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask for confirmation before deleting a session."""
     session = session_for_user(request, pk, write=True)
-    return render(request, "sessions/session_confirm_delete.html",
-                  {"session": session, "client": session.client})
+    return render(
+        request,
+        "sessions/session_confirm_delete.html",
+        {"session": session, "client": session.client},
+    )
 
 
 @require_POST

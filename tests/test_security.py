@@ -30,9 +30,11 @@ def test_client_page_is_never_cached_and_has_a_strict_csp(practice: Practice) ->
 
 
 def test_pages_carry_no_inline_script_or_style(practice: Practice) -> None:
-    html = _browser("alice", practice).get(
-        reverse("clients:detail", args=[practice.client.pk])
-    ).content.decode()
+    html = (
+        _browser("alice", practice)
+        .get(reverse("clients:detail", args=[practice.client.pk]))
+        .content.decode()
+    )
     assert "<script>" not in html and "<style" not in html and " style=" not in html
     assert 'hx-history="false"' in html and "htmx-2.min.js" in html
 
@@ -52,15 +54,15 @@ def test_request_id_is_echoed_and_generated(practice: Practice) -> None:
 
 
 def _login(browser: HttpClient, username: str, password: str, ip: str = "10.0.0.1") -> int:
-    response = browser.post(reverse("accounts:login"),
-                            {"username": username, "password": password}, REMOTE_ADDR=ip)
+    response = browser.post(
+        reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
     return response.status_code
 
 
 def test_login_works_and_lands_on_the_caseload(practice: Practice) -> None:
     browser = HttpClient()
-    response = browser.post(reverse("accounts:login"),
-                            {"username": "alice", "password": PASSWORD})
+    response = browser.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("clients:caseload")
     assert "Camille Roy" in browser.get(reverse("clients:caseload")).content.decode()
 
@@ -133,14 +135,33 @@ def test_expired_htmx_request_is_sent_to_the_login_page(practice: Practice) -> N
 
 
 def _settings_in_subprocess(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL",
-                          "NOTES_ENCRYPTION_KEYS", "ALLOWED_HOSTS"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "NOTES_ENCRYPTION_KEYS",
+            "ALLOWED_HOSTS",
+        }
+    }
     clean.update({"ALLIANCE_VAR_DIR": str(tmp_path), **env})
-    code = ("import django; django.setup(); from django.conf import settings as s; "
-            "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER)")
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean,  # noqa: S603
-                          capture_output=True, text=True, timeout=60, check=False)
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,  # noqa: S603
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_embedded_default_needs_no_configuration(tmp_path: Path) -> None:
@@ -152,14 +173,17 @@ def test_embedded_default_needs_no_configuration(tmp_path: Path) -> None:
     assert (tmp_path / "notes_key").exists()
 
 
-@pytest.mark.parametrize(("env", "variable"), [
-    ({"DEBUG": "false"}, "SECRET_KEY"),
-    ({"DEBUG": "maybe"}, "DEBUG"),
-    ({"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
-    ({"REDIS_URL": "http://localhost"}, "REDIS_URL"),
-    ({"SESSION_IDLE_MINUTES": "half an hour"}, "SESSION_IDLE_MINUTES"),
-    ({"DEBUG": "false", "SECRET_KEY": "k" * 60}, "NOTES_ENCRYPTION_KEYS"),
-])
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"DEBUG": "false"}, "SECRET_KEY"),
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
+        ({"REDIS_URL": "http://localhost"}, "REDIS_URL"),
+        ({"SESSION_IDLE_MINUTES": "half an hour"}, "SESSION_IDLE_MINUTES"),
+        ({"DEBUG": "false", "SECRET_KEY": "k" * 60}, "NOTES_ENCRYPTION_KEYS"),
+    ],
+)
 def test_bad_configuration_names_the_variable(
     env: dict[str, str], variable: str, tmp_path: Path
 ) -> None:
@@ -172,14 +196,23 @@ def test_deploy_check_passes_with_production_values(tmp_path: Path) -> None:
     from cryptography.fernet import Fernet
 
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update({
-        "DEBUG": "false", "SECRET_KEY": "s3cr3t-" + "x9Y" * 20, "ALLOWED_HOSTS": "alliance.test",
-        "NOTES_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "ALLIANCE_VAR_DIR": str(tmp_path),
-    })
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "s3cr3t-" + "x9Y" * 20,
+            "ALLOWED_HOSTS": "alliance.test",
+            "NOTES_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "ALLIANCE_VAR_DIR": str(tmp_path),
+        }
+    )
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

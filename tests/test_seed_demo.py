@@ -33,9 +33,19 @@ def test_seed_creates_the_demo_practice_once() -> None:
 
 @pytest.mark.django_db
 def test_seed_scales_up_under_a_prefix() -> None:
-    call_command("seed_demo", "--prefix", "bench-", "--therapists", "3",
-                 "--clients-per-therapist", "4", "--sessions-per-client", "5", "--quiet",
-                 stdout=StringIO())
+    call_command(
+        "seed_demo",
+        "--prefix",
+        "bench-",
+        "--therapists",
+        "3",
+        "--clients-per-therapist",
+        "4",
+        "--sessions-per-client",
+        "5",
+        "--quiet",
+        stdout=StringIO(),
+    )
     assert Client.objects.filter(therapist__username__startswith="bench-").count() == 12
     assert Session.objects.count() == 60
 
@@ -43,6 +53,8 @@ def test_seed_scales_up_under_a_prefix() -> None:
 @pytest.mark.django_db
 def test_demo_therapist_can_sign_in_with_the_printed_password(client: object) -> None:
     call_command("seed_demo", "--quiet", stdout=StringIO())
-    response = client.post("/accounts/login/",  # type: ignore[attr-defined]
-                           {"username": "therapist1", "password": "alliance-demo-2026"})
+    response = client.post(
+        "/accounts/login/",  # type: ignore[attr-defined]
+        {"username": "therapist1", "password": "alliance-demo-2026"},
+    )
     assert response.status_code == 302

@@ -44,11 +44,11 @@ none: Kwargs = lambda p: {}  # noqa: E731
 
 # route -> (kwargs, expected on GET, expected on POST with an empty body or None)
 ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
-    "": (none, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, LOGIN),
-         same(405)),
+    "": (none, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, LOGIN), same(405)),
     "healthz": (none, same(200), same(405)),
     "accounts/login/": (
-        none, expect(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200),
+        none,
+        expect(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200),
         expect(200, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, 200),
     ),
     "accounts/logout/": (none, same(405), same(LOGIN)),
@@ -65,7 +65,9 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
     "sessions/<int:pk>/edit/": (session_pk, WRITE, WRITE),
     "sessions/<int:pk>/delete/": (session_pk, WRITE, same(405)),
     "sessions/<int:pk>/delete/confirmed/": (
-        session_pk, same(405), expect(LOGIN, REDIRECT, 404, 403, 404, 403, LOGIN)
+        session_pk,
+        same(405),
+        expect(LOGIN, REDIRECT, 404, 403, 404, 403, LOGIN),
     ),
 }
 ADMIN_PREFIX = "admin/"
@@ -97,13 +99,18 @@ def _admin_path(route: str, p: Practice) -> str:
     object_id = "1"
     if model_match and model_match.group(1) in {"accounts", "audit", "clients"}:
         objects = {
-            "user": p.alice.pk, "supervision": p.alice.supervised_by.get().pk,
-            "client": p.client.pk, "auditentry": 1,
+            "user": p.alice.pk,
+            "supervision": p.alice.supervised_by.get().pk,
+            "client": p.client.pk,
+            "auditentry": 1,
         }
         object_id = str(objects.get(model_match.group(2), 1))
     ct = ContentType.objects.get_for_model(type(p.client))
-    path = (route.replace("<path:object_id>", object_id).replace("<id>", object_id)
-            .replace("<path:content_type_id>", str(ct.pk)))
+    path = (
+        route.replace("<path:object_id>", object_id)
+        .replace("<id>", object_id)
+        .replace("<path:content_type_id>", str(ct.pk))
+    )
     path = re.sub(r"\^\(\?P<app_label>[^)]*\)/\$", "accounts/", path)
     path = re.sub(r"\(\?P<url>\.\*\)\$", "no-such-page/", path)
     return "/" + path
@@ -130,10 +137,7 @@ def _check(response: Any, expected: Any, where: str) -> None:
 
 
 def test_every_url_pattern_is_covered() -> None:
-    missing = [
-        r for r in _all_routes()
-        if r not in ROUTES and not r.startswith(ADMIN_PREFIX)
-    ]
+    missing = [r for r in _all_routes() if r not in ROUTES and not r.startswith(ADMIN_PREFIX)]
     assert not missing, f"Add these routes to ROUTES with their expected statuses: {missing}"
 
 
@@ -145,8 +149,7 @@ def test_route_answers_each_role_as_expected(route: str, practice: Practice) -> 
     for role in sorted(ROLES, key=lambda r: r == "alice"):
         _check(_browser(role, practice).get(path), on_get[role], f"GET {path} as {role}")
         if on_post is not None:
-            _check(_browser(role, practice).post(path, {}), on_post[role],
-                   f"POST {path} as {role}")
+            _check(_browser(role, practice).post(path, {}), on_post[role], f"POST {path} as {role}")
 
 
 @pytest.mark.parametrize("route", [r for r in _all_routes() if r.startswith(ADMIN_PREFIX)])
@@ -165,8 +168,13 @@ def test_admin_route_is_for_administrators_only(route: str, practice: Practice) 
 
 def test_admin_sees_the_admin_pages_it_manages(practice: Practice) -> None:
     browser = _browser("ada", practice)
-    for path in ["/admin/", "/admin/accounts/user/", "/admin/clients/client/",
-                 "/admin/audit/auditentry/", "/admin/axes/accessattempt/",
-                 f"/admin/clients/client/{practice.client.pk}/change/",
-                 f"/admin/accounts/user/{practice.alice.pk}/change/"]:
+    for path in [
+        "/admin/",
+        "/admin/accounts/user/",
+        "/admin/clients/client/",
+        "/admin/audit/auditentry/",
+        "/admin/axes/accessattempt/",
+        f"/admin/clients/client/{practice.client.pk}/change/",
+        f"/admin/accounts/user/{practice.alice.pk}/change/",
+    ]:
         assert browser.get(path).status_code == 200, path

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,25 +15,96 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('actor_label', models.CharField(blank=True, max_length=150, verbose_name='who (as recorded)')),
-                ('action', models.CharField(choices=[('create', 'Created'), ('update', 'Updated'), ('delete', 'Deleted'), ('view', 'Viewed'), ('transfer', 'Transferred'), ('export', 'Exported'), ('login', 'Signed in'), ('logout', 'Signed out'), ('maintenance', 'Maintenance')], max_length=20, verbose_name='action')),
-                ('object_type', models.CharField(max_length=60, verbose_name='record type')),
-                ('object_id', models.CharField(blank=True, max_length=40, verbose_name='record id')),
-                ('client_id', models.BigIntegerField(blank=True, null=True, verbose_name='client id')),
-                ('request_id', models.CharField(blank=True, max_length=80, verbose_name='request id')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=150, verbose_name="who (as recorded)"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Created"),
+                            ("update", "Updated"),
+                            ("delete", "Deleted"),
+                            ("view", "Viewed"),
+                            ("transfer", "Transferred"),
+                            ("export", "Exported"),
+                            ("login", "Signed in"),
+                            ("logout", "Signed out"),
+                            ("maintenance", "Maintenance"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=60, verbose_name="record type")),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=40, verbose_name="record id"),
+                ),
+                (
+                    "client_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="client id"),
+                ),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=80, verbose_name="request id"),
+                ),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['-at'], name='audit_entry_at_idx'), models.Index(fields=['client_id', 'at'], name='audit_entry_client_at_idx'), models.Index(fields=['actor', 'at'], name='audit_entry_actor_at_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('action__in', ['create', 'update', 'delete', 'view', 'transfer', 'export', 'login', 'logout', 'maintenance'])), name='audit_auditentry_action_valid')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["-at"], name="audit_entry_at_idx"),
+                    models.Index(fields=["client_id", "at"], name="audit_entry_client_at_idx"),
+                    models.Index(fields=["actor", "at"], name="audit_entry_actor_at_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "action__in",
+                                [
+                                    "create",
+                                    "update",
+                                    "delete",
+                                    "view",
+                                    "transfer",
+                                    "export",
+                                    "login",
+                                    "logout",
+                                    "maintenance",
+                                ],
+                            )
+                        ),
+                        name="audit_auditentry_action_valid",
+                    )
+                ],
             },
         ),
     ]

@@ -29,10 +29,17 @@ def test_an_outsider_who_is_refused_leaves_no_view_entry(practice: Practice) -> 
 
 
 def test_updates_record_the_changed_fields_but_never_their_values(practice: Practice) -> None:
-    _browser("alice", practice).post(reverse("clients:edit", args=[practice.client.pk]), {
-        "display_name": "Camille R.", "code": "QC-0001", "start_date": "2026-01-05",
-        "status": "paused", "usual_duration_minutes": 50, "version": practice.client.version,
-    })
+    _browser("alice", practice).post(
+        reverse("clients:edit", args=[practice.client.pk]),
+        {
+            "display_name": "Camille R.",
+            "code": "QC-0001",
+            "start_date": "2026-01-05",
+            "status": "paused",
+            "usual_duration_minutes": 50,
+            "version": practice.client.version,
+        },
+    )
     entry = AuditEntry.objects.filter(action=AuditAction.UPDATE).latest("id")
     assert set(entry.details["fields"]) == {"display_name", "start_date", "status"}
     assert "Camille R." not in str(entry.details)
@@ -40,8 +47,12 @@ def test_updates_record_the_changed_fields_but_never_their_values(practice: Prac
 
 @pytest.fixture
 def entry(practice: Practice) -> AuditEntry:
-    return audit_record(actor=practice.alice, action=AuditAction.VIEW, obj=practice.client,
-                        client_id=practice.client.pk)
+    return audit_record(
+        actor=practice.alice,
+        action=AuditAction.VIEW,
+        obj=practice.client,
+        client_id=practice.client.pk,
+    )
 
 
 def test_entries_cannot_be_changed_or_deleted_through_the_orm(entry: AuditEntry) -> None:
@@ -56,10 +67,13 @@ def test_entries_cannot_be_changed_or_deleted_through_the_orm(entry: AuditEntry)
         AuditEntry.objects.all().delete()
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit_auditentry SET action = 'view'",
-    "DELETE FROM audit_auditentry",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_auditentry SET action = 'view'",
+        "DELETE FROM audit_auditentry",
+    ],
+)
 def test_the_database_itself_refuses_changes(entry: AuditEntry, sql: str) -> None:
     assert AuditEntry.objects.exists()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
@@ -73,6 +87,9 @@ def test_admin_filters_the_trail_but_cannot_edit_it(practice: Practice, entry: A
     assert listing.status_code == 200
     assert browser.get("/admin/audit/auditentry/", {"q": "not-a-number"}).status_code == 200
     assert browser.get("/admin/audit/auditentry/add/").status_code == 403
-    assert browser.post(f"/admin/audit/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        browser.post(f"/admin/audit/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
     page = browser.post(f"/admin/audit/auditentry/{entry.pk}/change/", {"action": "view"})
     assert page.status_code == 403

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,64 +15,207 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=500, verbose_name='what the client will do')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('partly_done', 'Partly done'), ('not_done', 'Not done')], default='pending', max_length=12, verbose_name='status')),
-                ('reason_not_done', models.CharField(blank=True, max_length=500, verbose_name="client's reason (if not or partly done)")),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(max_length=500, verbose_name="what the client will do"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("done", "Done"),
+                            ("partly_done", "Partly done"),
+                            ("not_done", "Not done"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "reason_not_done",
+                    models.CharField(
+                        blank=True,
+                        max_length=500,
+                        verbose_name="client's reason (if not or partly done)",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'task',
-                'verbose_name_plural': 'tasks',
-                'ordering': ['due_date', 'id'],
+                "verbose_name": "task",
+                "verbose_name_plural": "tasks",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Client',
+            name="Client",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120, verbose_name='display name')),
-                ('code', models.CharField(help_text='A pseudonymous code, unique in the practice.', max_length=20, unique=True, validators=[django.core.validators.RegexValidator('^[A-Z0-9][A-Z0-9-]{1,19}$', 'Use 2 to 20 capital letters, digits or dashes, e.g. QC-0042.')], verbose_name='code')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('paused', 'Paused'), ('closed', 'Closed')], default='active', max_length=10, verbose_name='status')),
-                ('context', models.CharField(blank=True, max_length=500, verbose_name='context')),
-                ('usual_duration_minutes', models.PositiveSmallIntegerField(default=50, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(480)], verbose_name='usual session length (minutes)')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('therapist', models.ForeignKey(limit_choices_to={'role': 'therapist'}, on_delete=django.db.models.deletion.PROTECT, related_name='clients', to=settings.AUTH_USER_MODEL, verbose_name='therapist')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120, verbose_name="display name")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="A pseudonymous code, unique in the practice.",
+                        max_length=20,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9][A-Z0-9-]{1,19}$",
+                                "Use 2 to 20 capital letters, digits or dashes, e.g. QC-0042.",
+                            )
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("paused", "Paused"), ("closed", "Closed")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("context", models.CharField(blank=True, max_length=500, verbose_name="context")),
+                (
+                    "usual_duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=50,
+                        validators=[
+                            django.core.validators.MinValueValidator(5),
+                            django.core.validators.MaxValueValidator(480),
+                        ],
+                        verbose_name="usual session length (minutes)",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "therapist",
+                    models.ForeignKey(
+                        limit_choices_to={"role": "therapist"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clients",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="therapist",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'client',
-                'verbose_name_plural': 'clients',
-                'ordering': ['display_name'],
+                "verbose_name": "client",
+                "verbose_name_plural": "clients",
+                "ordering": ["display_name"],
             },
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('wording', models.CharField(max_length=500, verbose_name="goal, in the client's words")),
-                ('proposed_by', models.CharField(choices=[('client', 'The client'), ('practitioner', 'The practitioner'), ('together', 'Both, together')], default='together', max_length=15, verbose_name='proposed by')),
-                ('agreed_on', models.DateField(blank=True, help_text='Leave empty while the goal is not yet agreed by both.', null=True, verbose_name='agreed by both on')),
-                ('priority', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='medium', max_length=10, verbose_name="client's priority")),
-                ('difficulty', models.CharField(choices=[('too_easy', 'Too easy'), ('about_right', 'About right'), ('too_hard', 'Too hard')], default='about_right', max_length=15, verbose_name='difficulty as the client sees it')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('achieved', 'Achieved'), ('revised', 'Revised'), ('dropped', 'Dropped')], default='active', max_length=10, verbose_name='status')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='clients.client', verbose_name='client')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "wording",
+                    models.CharField(max_length=500, verbose_name="goal, in the client's words"),
+                ),
+                (
+                    "proposed_by",
+                    models.CharField(
+                        choices=[
+                            ("client", "The client"),
+                            ("practitioner", "The practitioner"),
+                            ("together", "Both, together"),
+                        ],
+                        default="together",
+                        max_length=15,
+                        verbose_name="proposed by",
+                    ),
+                ),
+                (
+                    "agreed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave empty while the goal is not yet agreed by both.",
+                        null=True,
+                        verbose_name="agreed by both on",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[("high", "High"), ("medium", "Medium"), ("low", "Low")],
+                        default="medium",
+                        max_length=10,
+                        verbose_name="client's priority",
+                    ),
+                ),
+                (
+                    "difficulty",
+                    models.CharField(
+                        choices=[
+                            ("too_easy", "Too easy"),
+                            ("about_right", "About right"),
+                            ("too_hard", "Too hard"),
+                        ],
+                        default="about_right",
+                        max_length=15,
+                        verbose_name="difficulty as the client sees it",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("achieved", "Achieved"),
+                            ("revised", "Revised"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="clients.client",
+                        verbose_name="client",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'goal',
-                'verbose_name_plural': 'goals',
-                'ordering': ['order', 'id'],
+                "verbose_name": "goal",
+                "verbose_name_plural": "goals",
+                "ordering": ["order", "id"],
             },
         ),
     ]

@@ -5,76 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clients', '0001_initial'),
-        ('therapy_sessions', '0001_initial'),
+        ("clients", "0001_initial"),
+        ("therapy_sessions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='task',
-            name='agreed_in_session',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks_agreed', to='therapy_sessions.session', verbose_name='agreed in session'),
+            model_name="task",
+            name="agreed_in_session",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="tasks_agreed",
+                to="therapy_sessions.session",
+                verbose_name="agreed in session",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='goal',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='clients.goal', verbose_name='goal'),
+            model_name="task",
+            name="goal",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tasks",
+                to="clients.goal",
+                verbose_name="goal",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='reviewed_in_session',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks_reviewed', to='therapy_sessions.session', verbose_name='reviewed in session'),
+            model_name="task",
+            name="reviewed_in_session",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="tasks_reviewed",
+                to="therapy_sessions.session",
+                verbose_name="reviewed in session",
+            ),
         ),
         migrations.AddIndex(
-            model_name='client',
-            index=models.Index(fields=['therapist', 'status'], name='clients_therapist_status_idx'),
+            model_name="client",
+            index=models.Index(fields=["therapist", "status"], name="clients_therapist_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='client',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'paused', 'closed'])), name='clients_client_status_valid'),
+            model_name="client",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["active", "paused", "closed"])),
+                name="clients_client_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='client',
-            constraint=models.CheckConstraint(condition=models.Q(('usual_duration_minutes__gte', 5), ('usual_duration_minutes__lte', 480)), name='clients_client_duration_range'),
+            model_name="client",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("usual_duration_minutes__gte", 5), ("usual_duration_minutes__lte", 480)
+                ),
+                name="clients_client_duration_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='client',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='clients_client_version_positive'),
+            model_name="client",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="clients_client_version_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='goal',
-            index=models.Index(fields=['client', 'order'], name='clients_goal_client_order_idx'),
+            model_name="goal",
+            index=models.Index(fields=["client", "order"], name="clients_goal_client_order_idx"),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('proposed_by__in', ['client', 'practitioner', 'together'])), name='clients_goal_proposed_by_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("proposed_by__in", ["client", "practitioner", "together"])),
+                name="clients_goal_proposed_by_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('priority__in', ['high', 'medium', 'low'])), name='clients_goal_priority_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("priority__in", ["high", "medium", "low"])),
+                name="clients_goal_priority_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('difficulty__in', ['too_easy', 'about_right', 'too_hard'])), name='clients_goal_difficulty_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("difficulty__in", ["too_easy", "about_right", "too_hard"])),
+                name="clients_goal_difficulty_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'achieved', 'revised', 'dropped'])), name='clients_goal_status_valid'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["active", "achieved", "revised", "dropped"])),
+                name="clients_goal_status_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='task',
-            index=models.Index(fields=['status', 'due_date'], name='clients_task_status_due_idx'),
+            model_name="task",
+            index=models.Index(fields=["status", "due_date"], name="clients_task_status_due_idx"),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'done', 'partly_done', 'not_done'])), name='clients_task_status_valid'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["pending", "done", "partly_done", "not_done"])),
+                name="clients_task_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['partly_done', 'not_done']), ('reason_not_done', ''), _connector='OR'), name='clients_task_reason_only_when_not_done'),
+            model_name="task",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["partly_done", "not_done"]),
+                    ("reason_not_done", ""),
+                    _connector="OR",
+                ),
+                name="clients_task_reason_only_when_not_done",
+            ),
         ),
     ]

@@ -33,52 +33,82 @@ def test_visible_to_is_empty_for_inactive_users(practice: Practice) -> None:
 
 
 def test_caseload_filters_by_status_and_searches_name_or_code(practice: Practice) -> None:
-    ClientFactory(therapist=practice.alice, display_name="Zoé Paused", code="QC-0099",
-                  status="paused")
+    ClientFactory(
+        therapist=practice.alice, display_name="Zoé Paused", code="QC-0099", status="paused"
+    )
     browser = _browser("alice", practice)
     assert "Zoé Paused" not in browser.get(reverse("clients:caseload")).content.decode()
-    assert "Zoé Paused" in browser.get(reverse("clients:caseload"),
-                                       {"status": "paused"}).content.decode()
+    assert (
+        "Zoé Paused"
+        in browser.get(reverse("clients:caseload"), {"status": "paused"}).content.decode()
+    )
     found = browser.get(reverse("clients:caseload"), {"q": "0099", "status": "all"})
     assert "Zoé Paused" in found.content.decode() and "Camille" not in found.content.decode()
     assert browser.get(reverse("clients:caseload"), {"status": "bogus"}).status_code == 200
 
 
 def test_therapist_opens_a_client_file(practice: Practice) -> None:
-    response = _browser("alice", practice).post(reverse("clients:create"), {
-        "display_name": "  Jean   Dupuis ", "code": "qc-0100", "start_date": "2026-03-01",
-        "status": "active", "usual_duration_minutes": 50,
-    })
+    response = _browser("alice", practice).post(
+        reverse("clients:create"),
+        {
+            "display_name": "  Jean   Dupuis ",
+            "code": "qc-0100",
+            "start_date": "2026-03-01",
+            "status": "active",
+            "usual_duration_minutes": 50,
+        },
+    )
     client = Client.objects.get(code="QC-0100")
     assert response.status_code == 302 and client.therapist == practice.alice
     assert client.display_name == "Jean Dupuis"
 
 
 def test_duplicate_code_is_refused_with_the_form_kept(practice: Practice) -> None:
-    response = _browser("alice", practice).post(reverse("clients:create"), {
-        "display_name": "Autre Personne", "code": "QC-0002", "start_date": "2026-03-01",
-        "status": "active", "usual_duration_minutes": 50,
-    })
+    response = _browser("alice", practice).post(
+        reverse("clients:create"),
+        {
+            "display_name": "Autre Personne",
+            "code": "QC-0002",
+            "start_date": "2026-03-01",
+            "status": "active",
+            "usual_duration_minutes": 50,
+        },
+    )
     assert response.status_code == 200 and "code" in response.context["form"].errors
     assert "Autre Personne" in response.content.decode()
 
 
 def test_goal_and_task_lifecycle(practice: Practice) -> None:
     browser = _browser("alice", practice)
-    browser.post(reverse("clients:goal_create", args=[practice.client.pk]), {
-        "wording": "Reprendre la natation", "proposed_by": "client", "priority": "high",
-        "difficulty": "about_right", "status": "active",
-    })
+    browser.post(
+        reverse("clients:goal_create", args=[practice.client.pk]),
+        {
+            "wording": "Reprendre la natation",
+            "proposed_by": "client",
+            "priority": "high",
+            "difficulty": "about_right",
+            "status": "active",
+        },
+    )
     goal = Goal.objects.get(wording="Reprendre la natation")
     assert goal.order == practice.goal.order + 1
-    browser.post(reverse("clients:task_create", args=[goal.pk]), {
-        "description": "Aller à la piscine une fois", "status": "pending",
-    })
+    browser.post(
+        reverse("clients:task_create", args=[goal.pk]),
+        {
+            "description": "Aller à la piscine une fois",
+            "status": "pending",
+        },
+    )
     task = Task.objects.get(goal=goal)
-    response = browser.post(reverse("clients:task_edit", args=[task.pk]), {
-        "description": task.description, "status": "not_done",
-        "reason_not_done": "Piscine fermée", "version": task.version,
-    })
+    response = browser.post(
+        reverse("clients:task_edit", args=[task.pk]),
+        {
+            "description": task.description,
+            "status": "not_done",
+            "reason_not_done": "Piscine fermée",
+            "version": task.version,
+        },
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.status == TaskStatus.NOT_DONE and task.version == 2
@@ -87,8 +117,12 @@ def test_goal_and_task_lifecycle(practice: Practice) -> None:
 def test_a_reason_for_a_done_task_is_refused(practice: Practice) -> None:
     response = _browser("alice", practice).post(
         reverse("clients:task_edit", args=[practice.task.pk]),
-        {"description": "x", "status": "done", "reason_not_done": "?",
-         "version": practice.task.version},
+        {
+            "description": "x",
+            "status": "done",
+            "reason_not_done": "?",
+            "version": practice.task.version,
+        },
     )
     assert response.status_code == 200 and "reason_not_done" in response.context["form"].errors
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -97,8 +131,14 @@ def test_a_reason_for_a_done_task_is_refused(practice: Practice) -> None:
 
 def test_stale_goal_edit_answers_409_and_overwrites_nothing(practice: Practice) -> None:
     url = reverse("clients:goal_edit", args=[practice.goal.pk])
-    data = {"wording": "Version A", "proposed_by": "client", "priority": "high",
-            "difficulty": "about_right", "status": "active", "version": 1}
+    data = {
+        "wording": "Version A",
+        "proposed_by": "client",
+        "priority": "high",
+        "difficulty": "about_right",
+        "status": "active",
+        "version": 1,
+    }
     assert _browser("alice", practice).post(url, data).status_code == 302
     response = _browser("alice", practice).post(url, data | {"wording": "Version B"})
     assert response.status_code == 409
@@ -142,9 +182,11 @@ def _grow_caseload(therapist: object, clients: int, sessions: int) -> Client:
     for _ in range(clients):
         client = ClientFactory(therapist=therapist)
         for k in range(sessions):
-            WaiSrFactory(session=SessionFactory(
-                client=client, starts_at=timezone.now() - dt.timedelta(days=k + 1)
-            ))
+            WaiSrFactory(
+                session=SessionFactory(
+                    client=client, starts_at=timezone.now() - dt.timedelta(days=k + 1)
+                )
+            )
     assert client is not None
     return client
 
@@ -165,9 +207,11 @@ def test_client_page_costs_a_fixed_number_of_queries(
     practice: Practice, sessions: int, django_assert_num_queries: object
 ) -> None:
     for k in range(sessions):
-        WaiSrFactory(session=SessionFactory(
-            client=practice.client, starts_at=timezone.now() - dt.timedelta(days=k + 1)
-        ))
+        WaiSrFactory(
+            session=SessionFactory(
+                client=practice.client, starts_at=timezone.now() - dt.timedelta(days=k + 1)
+            )
+        )
     browser = _browser("alice", practice)
     # login session, user, client, audit insert, session count, goals, tasks, sessions page
     with django_assert_num_queries(8):  # type: ignore[operator]

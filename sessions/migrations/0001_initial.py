@@ -2,165 +2,504 @@
 
 import django.core.validators
 import django.db.models.deletion
-import sessions.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import sessions.fields
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('clients', '0001_initial'),
+        ("clients", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('duration_minutes', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(480)], verbose_name='duration (minutes)')),
-                ('modality', models.CharField(choices=[('in_person', 'In person'), ('video', 'Video'), ('phone', 'Phone')], default='in_person', max_length=10, verbose_name='modality')),
-                ('attendance', models.CharField(choices=[('attended', 'Attended'), ('late', 'Attended, late'), ('cancelled_notice', 'Cancelled by the client, with notice'), ('cancelled_late', 'Cancelled by the client, without notice'), ('no_show', 'No-show'), ('cancelled_practitioner', 'Cancelled by the practitioner')], default='attended', max_length=25, verbose_name='attendance')),
-                ('late_minutes', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name='minutes late')),
-                ('notes', sessions.fields.EncryptedTextField(blank=True, verbose_name='notes')),
-                ('goals_rating', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='agreement on goals')),
-                ('tasks_rating', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='agreement on tasks')),
-                ('bond_rating', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='bond')),
-                ('availability', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='my availability that day')),
-                ('availability_comment', models.CharField(blank=True, max_length=300, verbose_name='comment on my availability')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='clients.client', verbose_name='client')),
-                ('therapist', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='practitioner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                (
+                    "duration_minutes",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(5),
+                            django.core.validators.MaxValueValidator(480),
+                        ],
+                        verbose_name="duration (minutes)",
+                    ),
+                ),
+                (
+                    "modality",
+                    models.CharField(
+                        choices=[
+                            ("in_person", "In person"),
+                            ("video", "Video"),
+                            ("phone", "Phone"),
+                        ],
+                        default="in_person",
+                        max_length=10,
+                        verbose_name="modality",
+                    ),
+                ),
+                (
+                    "attendance",
+                    models.CharField(
+                        choices=[
+                            ("attended", "Attended"),
+                            ("late", "Attended, late"),
+                            ("cancelled_notice", "Cancelled by the client, with notice"),
+                            ("cancelled_late", "Cancelled by the client, without notice"),
+                            ("no_show", "No-show"),
+                            ("cancelled_practitioner", "Cancelled by the practitioner"),
+                        ],
+                        default="attended",
+                        max_length=25,
+                        verbose_name="attendance",
+                    ),
+                ),
+                (
+                    "late_minutes",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(240),
+                        ],
+                        verbose_name="minutes late",
+                    ),
+                ),
+                ("notes", sessions.fields.EncryptedTextField(blank=True, verbose_name="notes")),
+                (
+                    "goals_rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="agreement on goals",
+                    ),
+                ),
+                (
+                    "tasks_rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="agreement on tasks",
+                    ),
+                ),
+                (
+                    "bond_rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="bond",
+                    ),
+                ),
+                (
+                    "availability",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="my availability that day",
+                    ),
+                ),
+                (
+                    "availability_comment",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="comment on my availability"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "client",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to="clients.client",
+                        verbose_name="client",
+                    ),
+                ),
+                (
+                    "therapist",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="practitioner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
-                'ordering': ['-starts_at', '-id'],
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+                "ordering": ["-starts_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='WaiSr',
+            name="WaiSr",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item_1', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_2', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_3', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_4', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_5', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_6', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_7', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_8', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_9', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_10', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_11', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('item_12', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('session', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wai', to='therapy_sessions.session', verbose_name='session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "item_1",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_2",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_3",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_4",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_5",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_6",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_7",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_8",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_9",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_10",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_11",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "item_12",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ]
+                    ),
+                ),
+                (
+                    "session",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wai",
+                        to="therapy_sessions.session",
+                        verbose_name="session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'client WAI-SR',
-                'verbose_name_plural': 'client WAI-SR',
+                "verbose_name": "client WAI-SR",
+                "verbose_name_plural": "client WAI-SR",
             },
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['client', '-starts_at'], name='session_client_time_idx'),
+            model_name="session",
+            index=models.Index(fields=["client", "-starts_at"], name="session_client_time_idx"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['therapist', 'starts_at'], name='session_therapist_time_idx'),
+            model_name="session",
+            index=models.Index(
+                fields=["therapist", "starts_at"], name="session_therapist_time_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('modality__in', ['in_person', 'video', 'phone'])), name='therapy_sessions_session_modality_valid'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("modality__in", ["in_person", "video", "phone"])),
+                name="therapy_sessions_session_modality_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('attendance__in', ['attended', 'late', 'cancelled_notice', 'cancelled_late', 'no_show', 'cancelled_practitioner'])), name='therapy_sessions_session_attendance_valid'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "attendance__in",
+                        [
+                            "attended",
+                            "late",
+                            "cancelled_notice",
+                            "cancelled_late",
+                            "no_show",
+                            "cancelled_practitioner",
+                        ],
+                    )
+                ),
+                name="therapy_sessions_session_attendance_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__gte', 5), ('duration_minutes__lte', 480)), name='therapy_sessions_session_duration_range'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_minutes__gte", 5), ("duration_minutes__lte", 480)),
+                name="therapy_sessions_session_duration_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('attendance', 'late'), ('late_minutes__gte', 1), ('late_minutes__lte', 240)), models.Q(models.Q(('attendance', 'late'), _negated=True), ('late_minutes__isnull', True)), _connector='OR'), name='therapy_sessions_session_late_minutes_iff_late'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("attendance", "late"), ("late_minutes__gte", 1), ("late_minutes__lte", 240)
+                    ),
+                    models.Q(
+                        models.Q(("attendance", "late"), _negated=True),
+                        ("late_minutes__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_late_minutes_iff_late",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('goals_rating__isnull', True), models.Q(('goals_rating__gte', 1), ('goals_rating__lte', 5)), _connector='OR'), name='therapy_sessions_session_goals_rating_range'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("goals_rating__isnull", True),
+                    models.Q(("goals_rating__gte", 1), ("goals_rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_goals_rating_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('tasks_rating__isnull', True), models.Q(('tasks_rating__gte', 1), ('tasks_rating__lte', 5)), _connector='OR'), name='therapy_sessions_session_tasks_rating_range'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("tasks_rating__isnull", True),
+                    models.Q(("tasks_rating__gte", 1), ("tasks_rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_tasks_rating_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('bond_rating__isnull', True), models.Q(('bond_rating__gte', 1), ('bond_rating__lte', 5)), _connector='OR'), name='therapy_sessions_session_bond_rating_range'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("bond_rating__isnull", True),
+                    models.Q(("bond_rating__gte", 1), ("bond_rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_bond_rating_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('availability__isnull', True), models.Q(('availability__gte', 1), ('availability__lte', 5)), _connector='OR'), name='therapy_sessions_session_availability_range'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("availability__isnull", True),
+                    models.Q(("availability__gte", 1), ("availability__lte", 5)),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_availability_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('attendance__in', ('attended', 'late')), models.Q(('goals_rating__isnull', True), ('tasks_rating__isnull', True), ('bond_rating__isnull', True)), _connector='OR'), name='therapy_sessions_session_ratings_only_when_met'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("attendance__in", ("attended", "late")),
+                    models.Q(
+                        ("goals_rating__isnull", True),
+                        ("tasks_rating__isnull", True),
+                        ("bond_rating__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="therapy_sessions_session_ratings_only_when_met",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='therapy_sessions_session_version_positive'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)),
+                name="therapy_sessions_session_version_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_1__gte', 1), ('item_1__lte', 5)), name='therapy_sessions_waisr_item_1_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_1__gte", 1), ("item_1__lte", 5)),
+                name="therapy_sessions_waisr_item_1_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_2__gte', 1), ('item_2__lte', 5)), name='therapy_sessions_waisr_item_2_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_2__gte", 1), ("item_2__lte", 5)),
+                name="therapy_sessions_waisr_item_2_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_3__gte', 1), ('item_3__lte', 5)), name='therapy_sessions_waisr_item_3_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_3__gte", 1), ("item_3__lte", 5)),
+                name="therapy_sessions_waisr_item_3_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_4__gte', 1), ('item_4__lte', 5)), name='therapy_sessions_waisr_item_4_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_4__gte", 1), ("item_4__lte", 5)),
+                name="therapy_sessions_waisr_item_4_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_5__gte', 1), ('item_5__lte', 5)), name='therapy_sessions_waisr_item_5_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_5__gte", 1), ("item_5__lte", 5)),
+                name="therapy_sessions_waisr_item_5_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_6__gte', 1), ('item_6__lte', 5)), name='therapy_sessions_waisr_item_6_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_6__gte", 1), ("item_6__lte", 5)),
+                name="therapy_sessions_waisr_item_6_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_7__gte', 1), ('item_7__lte', 5)), name='therapy_sessions_waisr_item_7_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_7__gte", 1), ("item_7__lte", 5)),
+                name="therapy_sessions_waisr_item_7_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_8__gte', 1), ('item_8__lte', 5)), name='therapy_sessions_waisr_item_8_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_8__gte", 1), ("item_8__lte", 5)),
+                name="therapy_sessions_waisr_item_8_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_9__gte', 1), ('item_9__lte', 5)), name='therapy_sessions_waisr_item_9_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_9__gte", 1), ("item_9__lte", 5)),
+                name="therapy_sessions_waisr_item_9_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_10__gte', 1), ('item_10__lte', 5)), name='therapy_sessions_waisr_item_10_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_10__gte", 1), ("item_10__lte", 5)),
+                name="therapy_sessions_waisr_item_10_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_11__gte', 1), ('item_11__lte', 5)), name='therapy_sessions_waisr_item_11_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_11__gte", 1), ("item_11__lte", 5)),
+                name="therapy_sessions_waisr_item_11_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waisr',
-            constraint=models.CheckConstraint(condition=models.Q(('item_12__gte', 1), ('item_12__lte', 5)), name='therapy_sessions_waisr_item_12_range'),
+            model_name="waisr",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("item_12__gte", 1), ("item_12__lte", 5)),
+                name="therapy_sessions_waisr_item_12_range",
+            ),
         ),
     ]

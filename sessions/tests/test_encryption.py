@@ -34,8 +34,8 @@ def test_rotation_reencrypts_with_the_new_key(practice: Practice, settings: obje
     settings.NOTES_ENCRYPTION_KEYS = [new, old]  # type: ignore[attr-defined]
     _cipher.cache_clear()
     call_command("rotate_notes_key")
-    assert Fernet(new.encode()).decrypt(_stored(practice.session.pk).encode()).startswith(
-        "L'usager".encode()
+    assert (
+        Fernet(new.encode()).decrypt(_stored(practice.session.pk).encode()).startswith(b"L'usager")
     )
     settings.NOTES_ENCRYPTION_KEYS = [new]  # type: ignore[attr-defined]  # old key retired
     _cipher.cache_clear()

@@ -21,9 +21,14 @@ from tests.test_url_access import _browser
 def _form(**overrides: object) -> dict[str, object]:
     data: dict[str, object] = {
         "starts_at": (timezone.localtime() - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
-        "duration_minutes": 50, "modality": "in_person", "attendance": "attended",
+        "duration_minutes": 50,
+        "modality": "in_person",
+        "attendance": "attended",
         "notes": "Il a parlé de sa semaine; bonne collaboration.",
-        "goals_rating": 4, "tasks_rating": 3, "bond_rating": 5, "availability": 4,
+        "goals_rating": 4,
+        "tasks_rating": 3,
+        "bond_rating": 5,
+        "availability": 4,
     }
     data.update(overrides)
     return data
@@ -43,23 +48,29 @@ def test_therapist_logs_a_session_with_wai_sr(practice: Practice) -> None:
     assert session is not None and session.therapist == practice.alice
     assert session.notes.startswith("Il a parlé")
     assert session.wai.score.total == 36
-    assert AuditEntry.objects.filter(action=AuditAction.CREATE, object_id=str(session.pk),
-                                     client_id=practice.client.pk).exists()
+    assert AuditEntry.objects.filter(
+        action=AuditAction.CREATE, object_id=str(session.pk), client_id=practice.client.pk
+    ).exists()
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"goals_rating": 7}, "goals_rating"),
-    ({"bond_rating": 0}, "bond_rating"),
-    ({"starts_at": "2026-02-30T10:00"}, "starts_at"),
-    ({"starts_at": ""}, "starts_at"),
-    ({"duration_minutes": 2}, "duration_minutes"),
-    ({"notes": "x" * 20_001}, "notes"),
-    ({"attendance": "late"}, "late_minutes"),
-    ({"attendance": "no_show"}, "goals_rating"),
-    ({"tasks_rating": ""}, "tasks_rating"),
-    ({"starts_at": (timezone.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")},
-     "starts_at"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"goals_rating": 7}, "goals_rating"),
+        ({"bond_rating": 0}, "bond_rating"),
+        ({"starts_at": "2026-02-30T10:00"}, "starts_at"),
+        ({"starts_at": ""}, "starts_at"),
+        ({"duration_minutes": 2}, "duration_minutes"),
+        ({"notes": "x" * 20_001}, "notes"),
+        ({"attendance": "late"}, "late_minutes"),
+        ({"attendance": "no_show"}, "goals_rating"),
+        ({"tasks_rating": ""}, "tasks_rating"),
+        (
+            {"starts_at": (timezone.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")},
+            "starts_at",
+        ),
+    ],
+)
 def test_bad_input_rerenders_with_what_was_typed_and_saves_nothing(
     practice: Practice, overrides: dict[str, object], field: str
 ) -> None:
@@ -81,8 +92,10 @@ def test_bad_input_rerenders_with_what_was_typed_and_saves_nothing(
 def test_errors_are_shown_in_french_to_a_french_user(practice: Practice) -> None:
     browser = _browser("alice", practice)
     browser.cookies["django_language"] = "fr"
-    response = browser.post(reverse("sessions:create", args=[practice.client.pk]),
-                            _form(goals_rating=9, attendance="late"))
+    response = browser.post(
+        reverse("sessions:create", args=[practice.client.pk]),
+        _form(goals_rating=9, attendance="late"),
+    )
     html = response.content.decode()
     assert "Assurez-vous que cette valeur est inférieure ou égale à 5" in html
     assert "Indiquez de combien de minutes le client était en retard" in html
@@ -100,12 +113,21 @@ def test_incomplete_wai_sr_is_refused_with_the_missing_items(practice: Practice)
 
 def test_a_failed_questionnaire_leaves_no_half_saved_session(practice: Practice) -> None:
     before = Session.objects.count()
-    data = {"starts_at": timezone.now() - dt.timedelta(hours=1), "duration_minutes": 50,
-            "attendance": Attendance.ATTENDED, "goals_rating": 4, "tasks_rating": 4,
-            "bond_rating": 4}
+    data = {
+        "starts_at": timezone.now() - dt.timedelta(hours=1),
+        "duration_minutes": 50,
+        "attendance": Attendance.ATTENDED,
+        "goals_rating": 4,
+        "tasks_rating": 4,
+        "bond_rating": 4,
+    }
     with pytest.raises(ValidationError):
-        session_create(client=practice.client, actor=practice.alice, data=data,
-                       wai=dict.fromkeys(range(1, 13), 4) | {5: 9})
+        session_create(
+            client=practice.client,
+            actor=practice.alice,
+            data=data,
+            wai=dict.fromkeys(range(1, 13), 4) | {5: 9},
+        )
     assert Session.objects.count() == before
 
 
@@ -156,8 +178,9 @@ def test_delete_needs_confirmation_and_is_audited(practice: Practice) -> None:
 
 def test_supervisor_cannot_edit_supervisee_session(practice: Practice) -> None:
     url = reverse("sessions:edit", args=[practice.session.pk])
-    response = _browser("sam", practice).post(url, _form(notes="pirate",
-                                                         version=practice.session.version))
+    response = _browser("sam", practice).post(
+        url, _form(notes="pirate", version=practice.session.version)
+    )
     assert response.status_code == 403
     practice.session.refresh_from_db()
     assert practice.session.notes != "pirate"

@@ -22,14 +22,78 @@ from sessions.models import Attendance, Modality, Session, WaiSr
 from sessions.scoring import ITEM_COUNT
 
 DEMO_PASSWORD = "alliance-demo-2026"
-FIRST = {"fr": ["Camille", "Léa", "Mathieu", "Sophie", "Olivier", "Nadia", "Julien", "Chloé",
-                "Gabriel", "Maude", "Étienne", "Rosalie", "Karim", "Amélie", "Félix"],
-         "en": ["Emma", "Liam", "Olivia", "Noah", "Ava", "Ethan", "Mia", "Lucas", "Zoe",
-                "Owen", "Grace", "Ryan", "Hannah", "Jacob", "Chloe"]}
-LAST = {"fr": ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie",
-               "Fortin", "Gagné", "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Dubois"],
-        "en": ["Smith", "Brown", "Wilson", "Taylor", "Campbell", "Anderson", "Scott", "Reid",
-               "Clark", "Walker", "Young", "Hall", "Wright", "King", "Baker"]}
+FIRST = {
+    "fr": [
+        "Camille",
+        "Léa",
+        "Mathieu",
+        "Sophie",
+        "Olivier",
+        "Nadia",
+        "Julien",
+        "Chloé",
+        "Gabriel",
+        "Maude",
+        "Étienne",
+        "Rosalie",
+        "Karim",
+        "Amélie",
+        "Félix",
+    ],
+    "en": [
+        "Emma",
+        "Liam",
+        "Olivia",
+        "Noah",
+        "Ava",
+        "Ethan",
+        "Mia",
+        "Lucas",
+        "Zoe",
+        "Owen",
+        "Grace",
+        "Ryan",
+        "Hannah",
+        "Jacob",
+        "Chloe",
+    ],
+}
+LAST = {
+    "fr": [
+        "Tremblay",
+        "Gagnon",
+        "Roy",
+        "Côté",
+        "Bouchard",
+        "Gauthier",
+        "Morin",
+        "Lavoie",
+        "Fortin",
+        "Gagné",
+        "Ouellet",
+        "Pelletier",
+        "Bélanger",
+        "Lévesque",
+        "Dubois",
+    ],
+    "en": [
+        "Smith",
+        "Brown",
+        "Wilson",
+        "Taylor",
+        "Campbell",
+        "Anderson",
+        "Scott",
+        "Reid",
+        "Clark",
+        "Walker",
+        "Young",
+        "Hall",
+        "Wright",
+        "King",
+        "Baker",
+    ],
+}
 MARKERS = list(demo_notes.RUPTURE)
 
 
@@ -41,8 +105,11 @@ class Command(BaseCommand):
         parser.add_argument("--supervisors", type=int, default=2)
         parser.add_argument("--clients-per-therapist", type=int, default=10)
         parser.add_argument("--sessions-per-client", type=int, default=20)
-        parser.add_argument("--prefix", default="",
-                            help="Username prefix, to keep a separate (e.g. benchmark) practice.")
+        parser.add_argument(
+            "--prefix",
+            default="",
+            help="Username prefix, to keep a separate (e.g. benchmark) practice.",
+        )
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
 
@@ -54,16 +121,25 @@ class Command(BaseCommand):
         with transaction.atomic():
             admin = _user("admin", Role.ADMIN, password, "Ada", "Admin", superuser=True)
             supervisors = [
-                _user(f"{prefix}supervisor{i}", Role.SUPERVISOR, password,
-                      *_name(rng, "fr" if i % 2 else "en"))
+                _user(
+                    f"{prefix}supervisor{i}",
+                    Role.SUPERVISOR,
+                    password,
+                    *_name(rng, "fr" if i % 2 else "en"),
+                )
                 for i in range(1, options["supervisors"] + 1)
             ]
             therapists = []
             per_supervisor = math.ceil(options["therapists"] / max(1, len(supervisors)))
             for i in range(1, options["therapists"] + 1):
                 language = "fr" if i <= math.ceil(options["therapists"] / 2) else "en"
-                therapist = _user(f"{prefix}therapist{i}", Role.THERAPIST, password,
-                                  *_name(rng, language), language=language)
+                therapist = _user(
+                    f"{prefix}therapist{i}",
+                    Role.THERAPIST,
+                    password,
+                    *_name(rng, language),
+                    language=language,
+                )
                 therapists.append((i, therapist, language))
                 if supervisors:
                     Supervision.objects.get_or_create(
@@ -76,12 +152,18 @@ class Command(BaseCommand):
                     continue
                 created += _caseload(rng, therapist, index, language, prefix, options)
             if created:
-                audit_record(actor=None, action=AuditAction.MAINTENANCE,
-                             object_type="demo.seed", details={"sessions": created})
+                audit_record(
+                    actor=None,
+                    action=AuditAction.MAINTENANCE,
+                    object_type="demo.seed",
+                    details={"sessions": created},
+                )
         elapsed = time.perf_counter() - started
         total = Session.objects.count()
-        self.stdout.write(f"Demo practice ready: {created} sessions created "
-                          f"({total} in the database) in {elapsed:.1f} s.")
+        self.stdout.write(
+            f"Demo practice ready: {created} sessions created "
+            f"({total} in the database) in {elapsed:.1f} s."
+        )
         if not options["quiet"]:
             self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
             self.stdout.write(f"  admin        {admin.username}")
@@ -95,12 +177,25 @@ def _name(rng: random.Random, language: str) -> tuple[str, str]:
     return rng.choice(FIRST[language]), rng.choice(LAST[language])
 
 
-def _user(username: str, role: Role, password: str, first: str, last: str,
-          superuser: bool = False, language: str = "") -> User:
+def _user(
+    username: str,
+    role: Role,
+    password: str,
+    first: str,
+    last: str,
+    superuser: bool = False,
+    language: str = "",
+) -> User:
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"role": role, "password": password, "first_name": first, "last_name": last,
-                  "is_superuser": superuser, "language": language or Language.FRENCH},
+        defaults={
+            "role": role,
+            "password": password,
+            "first_name": first,
+            "last_name": last,
+            "is_superuser": superuser,
+            "language": language or Language.FRENCH,
+        },
     )
     return user
 
@@ -109,8 +204,14 @@ def _rating(rng: random.Random, level: float) -> int:
     return max(1, min(5, round(level + rng.uniform(-0.6, 0.6))))
 
 
-def _caseload(rng: random.Random, therapist: User, t_index: int, language: str, prefix: str,
-              options: dict[str, Any]) -> int:
+def _caseload(
+    rng: random.Random,
+    therapist: User,
+    t_index: int,
+    language: str,
+    prefix: str,
+    options: dict[str, Any],
+) -> int:
     """Create one therapist's clients with a year of sessions; return the session count."""
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
@@ -121,20 +222,30 @@ def _caseload(rng: random.Random, therapist: User, t_index: int, language: str, 
         first, last = _name(rng, language)
         start = today - dt.timedelta(days=365 - rng.randint(0, 45))
         client = Client.objects.create(
-            therapist=therapist, display_name=f"{first} {last}",
-            code=f"{tag}-{t_index:02d}-{c_index:03d}", start_date=start,
+            therapist=therapist,
+            display_name=f"{first} {last}",
+            code=f"{tag}-{t_index:02d}-{c_index:03d}",
+            start_date=start,
             status=rng.choices(ClientStatus.values, weights=[85, 10, 5])[0],
             usual_duration_minutes=rng.choice([45, 50, 50, 60]),
         )
-        goals = Goal.objects.bulk_create([
-            Goal(client=client, wording=wording, order=order,
-                 proposed_by=rng.choice(ProposedBy.values),
-                 agreed_on=start + dt.timedelta(days=14))
-            for order, wording in enumerate(rng.sample(demo_notes.GOALS[language],
-                                                       rng.randint(2, 3)))
-        ])
-        client_sessions = _sessions(rng, client, therapist, language, start, today, tz,
-                                    options["sessions_per_client"])
+        goals = Goal.objects.bulk_create(
+            [
+                Goal(
+                    client=client,
+                    wording=wording,
+                    order=order,
+                    proposed_by=rng.choice(ProposedBy.values),
+                    agreed_on=start + dt.timedelta(days=14),
+                )
+                for order, wording in enumerate(
+                    rng.sample(demo_notes.GOALS[language], rng.randint(2, 3))
+                )
+            ]
+        )
+        client_sessions = _sessions(
+            rng, client, therapist, language, start, today, tz, options["sessions_per_client"]
+        )
         sessions.extend(client_sessions)
         plans.append((client, client_sessions, language, goals))
     Session.objects.bulk_create(sessions, batch_size=1000)
@@ -142,24 +253,39 @@ def _caseload(rng: random.Random, therapist: User, t_index: int, language: str, 
     return len(sessions)
 
 
-def _sessions(rng: random.Random, client: Client, therapist: User, language: str,
-              start: dt.date, today: dt.date, tz: Any, count: int) -> list[Session]:
+def _sessions(
+    rng: random.Random,
+    client: Client,
+    therapist: User,
+    language: str,
+    start: dt.date,
+    today: dt.date,
+    tz: Any,
+    count: int,
+) -> list[Session]:
     span = (today - start).days
-    rupture_at = rng.randint(count // 3, max(count // 3, 2 * count // 3)) \
-        if count >= 6 and rng.random() < 0.4 else None
+    rupture_at = (
+        rng.randint(count // 3, max(count // 3, 2 * count // 3))
+        if count >= 6 and rng.random() < 0.4
+        else None
+    )
     marker = rng.choice(MARKERS)
     level = rng.uniform(3.4, 4.3)
     result = []
     for k in range(count):
         day = start + dt.timedelta(days=int(span * (k + 0.5) / count))
-        starts_at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.choice([0, 30])),
-                                        tzinfo=tz)
+        starts_at = dt.datetime.combine(
+            day, dt.time(rng.randint(8, 17), rng.choice([0, 30])), tzinfo=tz
+        )
         in_rupture = rupture_at is not None and rupture_at <= k < rupture_at + 2
         attendance = rng.choices(
-            Attendance.values, weights=[80, 7, 5, 3, 3, 2] if not in_rupture
-            else [55, 10, 10, 10, 15, 0])[0]
+            Attendance.values,
+            weights=[80, 7, 5, 3, 3, 2] if not in_rupture else [55, 10, 10, 10, 15, 0],
+        )[0]
         session = Session(
-            client=client, therapist=therapist, starts_at=starts_at,
+            client=client,
+            therapist=therapist,
+            starts_at=starts_at,
             duration_minutes=client.usual_duration_minutes,
             modality=rng.choices(Modality.values, weights=[70, 25, 5])[0],
             attendance=attendance,
@@ -192,24 +318,37 @@ def _questionnaires_and_tasks(
         for n, session in enumerate(met):
             if n % 3 == 0:
                 level = (session.goals_rating + session.bond_rating) / 2  # type: ignore[operator]
-                waisrs.append(WaiSr(session=session, **{
-                    f"item_{i}": max(1, min(5, round(level + rng.uniform(-0.8, 0.8))))
-                    for i in range(1, ITEM_COUNT + 1)
-                }))
+                waisrs.append(
+                    WaiSr(
+                        session=session,
+                        **{
+                            f"item_{i}": max(1, min(5, round(level + rng.uniform(-0.8, 0.8))))
+                            for i in range(1, ITEM_COUNT + 1)
+                        },
+                    )
+                )
             if rng.random() < 0.6:
                 is_last = n == len(met) - 1
-                status = TaskStatus.PENDING if is_last else rng.choices(
-                    [TaskStatus.DONE, TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE],
-                    weights=[60, 20, 20])[0]
-                tasks.append(Task(
-                    goal=rng.choice(goals),
-                    description=rng.choice(demo_notes.TASKS[language]),
-                    agreed_in_session=session,
-                    due_date=(session.starts_at + dt.timedelta(days=14)).date(),
-                    status=status,
-                    reason_not_done=rng.choice(demo_notes.NOT_DONE_REASONS[language])
-                    if status in (TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE) else "",
-                    reviewed_in_session=None if is_last else met[n + 1],
-                ))
+                status = (
+                    TaskStatus.PENDING
+                    if is_last
+                    else rng.choices(
+                        [TaskStatus.DONE, TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE],
+                        weights=[60, 20, 20],
+                    )[0]
+                )
+                tasks.append(
+                    Task(
+                        goal=rng.choice(goals),
+                        description=rng.choice(demo_notes.TASKS[language]),
+                        agreed_in_session=session,
+                        due_date=(session.starts_at + dt.timedelta(days=14)).date(),
+                        status=status,
+                        reason_not_done=rng.choice(demo_notes.NOT_DONE_REASONS[language])
+                        if status in (TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE)
+                        else "",
+                        reviewed_in_session=None if is_last else met[n + 1],
+                    )
+                )
     WaiSr.objects.bulk_create(waisrs, batch_size=1000)
     Task.objects.bulk_create(tasks, batch_size=1000)
