@@ -226,4 +226,6 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Replace Django's own console handler so that each line is printed once.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -44,6 +44,25 @@ def save_if_current(instance: Any, *, expected_version: int, fields: list[str]) 
     return changed
 
 
+def apply_fields(instance: Any, data: dict[str, Any], fields: list[str]) -> None:
+    """Copy the given fields that `data` holds onto `instance`."""
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+
+
+def update_if_current(
+    instance: Any, *, data: dict[str, Any], fields: list[str], expected_version: int
+) -> list[str]:
+    """Apply `data`, validate, and save if nobody saved since `expected_version`.
+
+    Returns the names of the fields that changed; raises ValidationError or StaleEdit.
+    """
+    apply_fields(instance, data, fields)
+    instance.full_clean()
+    return save_if_current(instance, expected_version=expected_version, fields=fields)
+
+
 def with_current_version(data: QueryDict, version: int) -> QueryDict:
     """Return posted data carrying the stored version, so that a deliberate re-save wins."""
     fresh = data.copy()

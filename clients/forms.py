@@ -14,14 +14,7 @@ from clients.models import Client, Goal, Task, TaskStatus
 class ClientForm(VersionedForm):
     class Meta:
         model = Client
-        fields = [
-            "display_name",
-            "code",
-            "start_date",
-            "status",
-            "context",
-            "usual_duration_minutes",
-        ]
+        fields = Client.EDITABLE_FIELDS
         widgets = {"start_date": DateInput(), "context": forms.Textarea(attrs={"rows": 3})}
 
     def clean_code(self) -> str:
@@ -34,14 +27,14 @@ class ClientForm(VersionedForm):
 class GoalForm(VersionedForm):
     class Meta:
         model = Goal
-        fields = ["wording", "proposed_by", "agreed_on", "priority", "difficulty", "status"]
+        fields = Goal.EDITABLE_FIELDS
         widgets = {"agreed_on": DateInput(), "wording": forms.Textarea(attrs={"rows": 2})}
 
 
 class TaskForm(VersionedForm):
     class Meta:
         model = Task
-        fields = ["description", "due_date", "status", "reason_not_done"]
+        fields = Task.EDITABLE_FIELDS
         widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self) -> dict[str, Any]:

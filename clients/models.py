@@ -84,6 +84,16 @@ class Client(models.Model):
 
     objects: ClassVar[ClientQuerySet] = ClientQuerySet.as_manager()  # type: ignore[assignment]
 
+    # What the practitioner edits in the client form (the service and the form share it).
+    EDITABLE_FIELDS: ClassVar[list[str]] = [
+        "display_name",
+        "code",
+        "start_date",
+        "status",
+        "context",
+        "usual_duration_minutes",
+    ]
+
     class Meta:
         verbose_name = _("client")
         verbose_name_plural = _("clients")
@@ -168,6 +178,15 @@ class Goal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    EDITABLE_FIELDS: ClassVar[list[str]] = [
+        "wording",
+        "proposed_by",
+        "agreed_on",
+        "priority",
+        "difficulty",
+        "status",
+    ]
+
     class Meta:
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
@@ -237,6 +256,8 @@ class Task(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    EDITABLE_FIELDS: ClassVar[list[str]] = ["description", "due_date", "status", "reason_not_done"]
 
     class Meta:
         verbose_name = _("task")

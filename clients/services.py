@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from alliance.versioning import save_if_current
+from alliance.versioning import apply_fields, save_if_current, update_if_current
 from audit.models import AuditAction
 from audit.services import audit_record
 from clients.models import Client, Goal, Task
@@ -18,29 +18,12 @@ from clients.models import Client, Goal, Task
 if TYPE_CHECKING:
     from accounts.models import User
 
-CLIENT_FIELDS = [
-    "display_name",
-    "code",
-    "start_date",
-    "status",
-    "context",
-    "usual_duration_minutes",
-]
-GOAL_FIELDS = ["wording", "proposed_by", "agreed_on", "priority", "difficulty", "status"]
-TASK_FIELDS = ["description", "due_date", "status", "reason_not_done"]
-
-
-def _apply(instance: Any, data: dict[str, Any], fields: list[str]) -> None:
-    for name in fields:
-        if name in data:
-            setattr(instance, name, data[name])
-
 
 @transaction.atomic
 def client_create(*, therapist: User, actor: User, data: dict[str, Any]) -> Client:
     """Open a client file in `therapist`'s caseload."""
     client = Client(therapist=therapist)
-    _apply(client, data, CLIENT_FIELDS)
+    apply_fields(client, data, Client.EDITABLE_FIELDS)
     client.full_clean()
     client.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=client, client_id=client.pk)
@@ -52,9 +35,9 @@ def client_update(
     *, client: Client, actor: User, expected_version: int, data: dict[str, Any]
 ) -> Client:
     """Change a client's file; raises StaleEdit if someone saved it since it was read."""
-    _apply(client, data, CLIENT_FIELDS)
-    client.full_clean()
-    changed = save_if_current(client, expected_version=expected_version, fields=CLIENT_FIELDS)
+    changed = update_if_current(
+        client, data=data, fields=Client.EDITABLE_FIELDS, expected_version=expected_version
+    )
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -88,7 +71,7 @@ def goal_create(*, client: Client, actor: User, data: dict[str, Any]) -> Goal:
     """Add a goal at the end of the client's list."""
     last = client.goals.aggregate(last=Max("order"))["last"]
     goal = Goal(client=client, order=0 if last is None else last + 1)
-    _apply(goal, data, GOAL_FIELDS)
+    apply_fields(goal, data, Goal.EDITABLE_FIELDS)
     goal.full_clean()
     goal.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=goal, client_id=client.pk)
@@ -98,9 +81,9 @@ def goal_create(*, client: Client, actor: User, data: dict[str, Any]) -> Goal:
 @transaction.atomic
 def goal_update(*, goal: Goal, actor: User, expected_version: int, data: dict[str, Any]) -> Goal:
     """Change a goal; raises StaleEdit if someone saved it since it was read."""
-    _apply(goal, data, GOAL_FIELDS)
-    goal.full_clean()
-    changed = save_if_current(goal, expected_version=expected_version, fields=GOAL_FIELDS)
+    changed = update_if_current(
+        goal, data=data, fields=Goal.EDITABLE_FIELDS, expected_version=expected_version
+    )
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -115,7 +98,7 @@ def goal_update(*, goal: Goal, actor: User, expected_version: int, data: dict[st
 def task_create(*, goal: Goal, actor: User, data: dict[str, Any]) -> Task:
     """Add a task the client agreed to, under one of their goals."""
     task = Task(goal=goal, agreed_in_session=data.get("agreed_in_session"))
-    _apply(task, data, TASK_FIELDS)
+    apply_fields(task, data, Task.EDITABLE_FIELDS)
     task.full_clean()
     task.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=task, client_id=goal.client_id)
@@ -124,13 +107,12 @@ def task_create(*, goal: Goal, actor: User, data: dict[str, Any]) -> Task:
 
 @transaction.atomic
 def task_update(*, task: Task, actor: User, expected_version: int, data: dict[str, Any]) -> Task:
-    """Change a task or record how it went; raises StaleEdit on a concurrent save."""
-    _apply(task, data, TASK_FIELDS)
-    if "reviewed_in_session" in data:
-        task.reviewed_in_session = data["reviewed_in_session"]
-    task.full_clean()
-    changed = save_if_current(
-        task, expected_version=expected_version, fields=[*TASK_FIELDS, "reviewed_in_session"]
+    """Change a task or record how it went (and in which session it was reviewed)."""
+    changed = update_if_current(
+        task,
+        data=data,
+        fields=[*Task.EDITABLE_FIELDS, "reviewed_in_session"],
+        expected_version=expected_version,
     )
     audit_record(
         actor=actor,

@@ -29,19 +29,7 @@ class SessionForm(VersionedForm):
 
     class Meta:
         model = Session
-        fields = [
-            "starts_at",
-            "duration_minutes",
-            "modality",
-            "attendance",
-            "late_minutes",
-            "notes",
-            "goals_rating",
-            "tasks_rating",
-            "bond_rating",
-            "availability",
-            "availability_comment",
-        ]
+        fields = Session.EDITABLE_FIELDS
         widgets = {"starts_at": DateTimeInput()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -106,6 +106,21 @@ class Session(models.Model):
 
     objects: ClassVar[SessionQuerySet] = SessionQuerySet.as_manager()  # type: ignore[assignment]
 
+    # What the practitioner edits when logging a session (the service and the form share it).
+    EDITABLE_FIELDS: ClassVar[list[str]] = [
+        "starts_at",
+        "duration_minutes",
+        "modality",
+        "attendance",
+        "late_minutes",
+        "notes",
+        "goals_rating",
+        "tasks_rating",
+        "bond_rating",
+        "availability",
+        "availability_comment",
+    ]
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from alliance.versioning import save_if_current
+from alliance.versioning import apply_fields, update_if_current
 from audit.models import AuditAction
 from audit.services import audit_record
 from sessions.models import Session, WaiSr
@@ -15,20 +15,6 @@ from sessions.scoring import ITEM_COUNT
 if TYPE_CHECKING:
     from accounts.models import User
     from clients.models import Client
-
-SESSION_FIELDS = [
-    "starts_at",
-    "duration_minutes",
-    "modality",
-    "attendance",
-    "late_minutes",
-    "notes",
-    "goals_rating",
-    "tasks_rating",
-    "bond_rating",
-    "availability",
-    "availability_comment",
-]
 
 
 def _save_wai(session: Session, responses: dict[int, int] | None) -> None:
@@ -49,9 +35,7 @@ def session_create(
 ) -> Session:
     """Log a session for `client`, held by `actor`, with the client's WAI-SR if given."""
     session = Session(client=client, therapist=actor)
-    for name in SESSION_FIELDS:
-        if name in data:
-            setattr(session, name, data[name])
+    apply_fields(session, data, Session.EDITABLE_FIELDS)
     session.full_clean()
     session.save()
     if wai is not None:
@@ -76,11 +60,9 @@ def session_update(
     wai: dict[int, int] | None,
 ) -> Session:
     """Change a session; raises StaleEdit if someone saved it since it was read."""
-    for name in SESSION_FIELDS:
-        if name in data:
-            setattr(session, name, data[name])
-    session.full_clean()
-    changed = save_if_current(session, expected_version=expected_version, fields=SESSION_FIELDS)
+    changed = update_if_current(
+        session, data=data, fields=Session.EDITABLE_FIELDS, expected_version=expected_version
+    )
     _save_wai(session, wai)
     audit_record(
         actor=actor,
