@@ -89,3 +89,10 @@ def _eager_tasks_unless_real_worker(request: pytest.FixtureRequest) -> object:
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quiet_library_logs() -> None:
+    import logging
+
+    logging.getLogger("axes").setLevel(logging.WARNING)

@@ -8,4 +8,5 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
+    path("me/", views.account, name="account"),
 ]

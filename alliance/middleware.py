@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
+from django.utils import translation
 from django_htmx.http import HttpResponseClientRedirect
 
 Middleware = Callable[[HttpRequest], HttpResponse]
@@ -100,6 +101,20 @@ def session_timeout_middleware(get_response: Middleware) -> Middleware:
             # slack on a 30-minute idle limit is harmless.
             if not request.headers.get(BACKGROUND_HEADER) and now - last_seen >= 60:
                 session["last_activity_at"] = now
+        return get_response(request)
+
+    return middleware
+
+
+def user_language_middleware(get_response: Middleware) -> Middleware:
+    """Speak the language a signed-in user chose, wherever they sign in from."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None else ""
+        if language and user.is_authenticated:  # type: ignore[union-attr]
+            translation.activate(language)
+            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
         return get_response(request)
 
     return middleware

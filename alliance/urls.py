@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
+from accounts.views import set_language
 from alliance import views
 
 urlpatterns = [

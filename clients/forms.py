@@ -46,3 +46,18 @@ class TaskForm(VersionedForm):
                 _("A reason is only recorded when the task was not done or partly done."),
             )
         return cleaned
+
+
+class TaskStatusForm(VersionedForm):
+    """Change how a task went, inline on the client page."""
+
+    class Meta:
+        model = Task
+        fields = ["status", "reason_not_done"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        status = cleaned.get("status")
+        if status not in (TaskStatus.NOT_DONE, TaskStatus.PARTLY_DONE):
+            cleaned["reason_not_done"] = ""
+        return cleaned

@@ -2,28 +2,104 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import (
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import RowNumber
+from django.utils import timezone
 
-from clients.models import Client, ClientStatus, Goal, Task
+from clients.models import Client, ClientStatus, Goal, Task, TaskStatus
+from sessions.models import MET, Session, WaiSr
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+SPARKLINE_SESSIONS = 12
+WAI_TOTAL = sum((F(f"item_{i}") for i in range(2, 13)), F("item_1"))
+
+
+class SubqueryCount(Subquery):
+    """COUNT(*) of a correlated subquery: one figure per row, without join multiplication."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
 
 
 def caseload(
     *, user: User, status: str | None = ClientStatus.ACTIVE, search: str = ""
 ) -> QuerySet[Client]:
-    """Return the clients `user` sees, with their session count and last session date."""
+    """Return the clients `user` sees with their activity figures (one query)."""
+    today = timezone.localdate()
     clients = Client.objects.visible_to(user).select_related("therapist")
     if status:
         clients = clients.filter(status=status)
     if search:
         clients = clients.filter(Q(display_name__icontains=search) | Q(code__icontains=search))
+    sessions = Session.objects.filter(client=OuterRef("pk"))
+    latest_met = sessions.filter(attendance__in=MET, goals_rating__isnull=False).order_by(
+        "-starts_at", "-id"
+    )
+    latest_wai = (
+        WaiSr.objects.filter(session__client=OuterRef("pk"))
+        .order_by("-session__starts_at", "-session_id")
+        .annotate(total=WAI_TOTAL)
+    )
+    overdue = Task.objects.filter(
+        goal__client=OuterRef("pk"), status=TaskStatus.PENDING, due_date__lt=today
+    )
     return clients.annotate(
-        session_count=Count("sessions"), last_session_at=Max("sessions__starts_at")
+        session_count=SubqueryCount(sessions.values("pk")),
+        last_session_at=Subquery(sessions.order_by("-starts_at").values("starts_at")[:1]),
+        latest_goals=Subquery(latest_met.values("goals_rating")[:1]),
+        latest_tasks=Subquery(latest_met.values("tasks_rating")[:1]),
+        latest_bond=Subquery(latest_met.values("bond_rating")[:1]),
+        latest_wai_total=Subquery(latest_wai.values("total")[:1]),
+        overdue_tasks=SubqueryCount(overdue.values("pk")),
     ).order_by("display_name", "pk")
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    when: dt.datetime
+    mean_rating: float
+
+
+def recent_alliance(*, client_ids: list[int]) -> dict[int, list[TrendPoint]]:
+    """Return each client's last ratings (mean of goals, tasks, bond), oldest first (1 query)."""
+    if not client_ids:
+        return {}
+    rows = (
+        Session.objects.filter(
+            client_id__in=client_ids, attendance__in=MET, goals_rating__isnull=False
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("client_id")],
+                order_by=[F("starts_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=SPARKLINE_SESSIONS)
+        .values_list("client_id", "starts_at", "goals_rating", "tasks_rating", "bond_rating")
+    )
+    trends: dict[int, list[TrendPoint]] = defaultdict(list)
+    for client_id, when, goals, tasks, bond in rows:
+        trends[client_id].append(TrendPoint(when, round((goals + tasks + bond) / 3, 2)))
+    for points in trends.values():
+        points.sort(key=lambda p: p.when)
+    return dict(trends)
 
 
 def client_with_goals(*, client: Client) -> list[Goal]:
@@ -33,3 +109,14 @@ def client_with_goals(*, client: Client) -> list[Goal]:
             Prefetch("tasks", queryset=Task.objects.order_by("due_date", "id"))
         ).order_by("order", "id")
     )
+
+
+def pending_tasks(goals: list[Goal]) -> list[Task]:
+    """Return the tasks still to review, from goals already loaded with their tasks."""
+    return [t for g in goals for t in g.tasks.all() if t.status == TaskStatus.PENDING]
+
+
+def overdue_count(goals: list[Goal]) -> int:
+    """Count pending tasks past their due date, from goals already loaded with their tasks."""
+    today = timezone.localdate()
+    return sum(1 for t in pending_tasks(goals) if t.due_date and t.due_date < today)

@@ -122,3 +122,26 @@ def task_update(*, task: Task, actor: User, expected_version: int, data: dict[st
         details={"fields": changed},
     )
     return task
+
+
+@transaction.atomic
+def goal_move(*, goal: Goal, actor: User, direction: str) -> None:
+    """Swap a goal with its neighbour above ("up") or below ("down") in the client's order."""
+    goals = list(
+        Goal.objects.select_for_update().filter(client_id=goal.client_id).order_by("order", "id")
+    )
+    index = next(i for i, g in enumerate(goals) if g.pk == goal.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(goals):
+        return
+    goals[index], goals[other] = goals[other], goals[index]
+    for position, item in enumerate(goals):
+        item.order = position
+    Goal.objects.bulk_update(goals, ["order"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=goal,
+        client_id=goal.client_id,
+        details={"fields": ["order"]},
+    )

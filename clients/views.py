@@ -1,4 +1,4 @@
-"""Caseload, client page, and the client, goal and task forms."""
+"""The caseload, the client page, and the inline client, goal and task forms."""
 
 from __future__ import annotations
 
@@ -6,38 +6,46 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from alliance.access import client_for_user, goal_for_user, require_therapist, task_for_user
 from alliance.versioning import StaleEdit, with_current_version
 from audit.models import AuditAction
 from audit.services import audit_record
-from clients import selectors, services
-from clients.forms import ClientForm, GoalForm, TaskForm
+from clients import page, selectors, services
+from clients.forms import ClientForm, GoalForm, TaskForm, TaskStatusForm
 from clients.models import ClientStatus
-from sessions.selectors import session_timeline
-
-TIMELINE_PAGE_SIZE = 20
+from sessions.alliance_chart import caseload_sparkline, client_alliance_chart
 
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def caseload(request: HttpRequest) -> HttpResponse:
     """List the clients the user sees, filtered by status and searched by name or code."""
     status = request.GET.get("status", ClientStatus.ACTIVE)
     if status not in ClientStatus.values and status != "all":
         status = ClientStatus.ACTIVE
     search = request.GET.get("q", "").strip()[:100]
-    clients = selectors.caseload(
-        user=request.user, status=None if status == "all" else status, search=search
+    clients = list(
+        selectors.caseload(
+            user=request.user, status=None if status == "all" else status, search=search
+        )
     )
+    trends = selectors.recent_alliance(client_ids=[c.pk for c in clients])
+    for client in clients:
+        points = trends.get(client.pk, [])
+        client.sparkline = caseload_sparkline([p.mean_rating for p in points])
+    template = "clients/caseload.html"
+    if request.htmx:
+        template += "#caseload-table"
     return render(
         request,
-        "clients/caseload.html",
+        template,
         {
             "clients": clients,
             "status": status,
@@ -49,23 +57,22 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show a client's file: header, goals and tasks, and the session timeline."""
+    """Show a client's file: header, goals and tasks, the alliance chart and the timeline."""
     client = client_for_user(request, pk)
     audit_record(actor=request.user, action=AuditAction.VIEW, obj=client, client_id=client.pk)
-    page = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "clients/client_detail.html",
-        {
+    if request.htmx and request.htmx.target == "timeline":
+        context = {
             "client": client,
-            "goals": selectors.client_with_goals(client=client),
-            "page": page,
+            "page": page.timeline_page(client, request.GET.get("page")),
             "can_edit": client.therapist_id == request.user.pk,
-        },
-    )
+        }
+        return render(request, f"{page.PAGE}#timeline", context)
+    context = page.page_context(request, client)
+    context["page"] = page.timeline_page(client, request.GET.get("page"))
+    context["chart_svg"] = client_alliance_chart(client=client)
+    return render(request, page.PAGE, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,101 +90,135 @@ def client_create(request: HttpRequest) -> HttpResponse:
     return render(request, "clients/client_form.html", {"form": form})
 
 
-def _edit(
-    request: HttpRequest,
-    *,
-    instance: Any,
-    form_class: Any,
-    update: Any,
-    template: str,
-    context: dict[str, Any],
-    success: str,
-    redirect_to: str,
-    redirect_pk: int,
-) -> HttpResponse:
-    """Run the edit-a-versioned-record flow shared by clients, goals and tasks."""
-    form = form_class(request.POST or None, instance=instance)
+@require_http_methods(["GET", "POST"])
+@login_required
+def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a client's file; a stale form shows the conflict instead of overwriting."""
+    client = client_for_user(request, pk, write=True)
+    form = ClientForm(request.POST or None, instance=client)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            update(expected_version=form.cleaned_data["version"], data=form.cleaned_data)
+            services.client_update(
+                client=client,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+            )
         except StaleEdit as stale:
             conflict = stale.current
-            form = form_class(
+            form = ClientForm(
                 with_current_version(request.POST, conflict.version),
-                instance=type(conflict)._default_manager.get(pk=conflict.pk),
+                instance=type(conflict).objects.get(pk=conflict.pk),
             )
             form.is_valid()
         else:
-            messages.success(request, success)
-            return redirect(redirect_to, pk=redirect_pk)
+            messages.success(request, _("Client file saved."))
+            return redirect("clients:detail", pk=client.pk)
     return render(
         request,
-        template,
-        {**context, "form": form, "conflict": conflict},
+        "clients/client_form.html",
+        {"form": form, "client": client, "conflict": conflict},
         status=409 if conflict else 200,
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change a client's file."""
-    client = client_for_user(request, pk, write=True)
-    return _edit(
-        request,
-        instance=client,
-        form_class=ClientForm,
-        update=lambda **kw: services.client_update(client=client, actor=request.user, **kw),
-        template="clients/client_form.html",
-        context={"client": client},
-        success=_("Client file saved."),
-        redirect_to="clients:detail",
-        redirect_pk=client.pk,
-    )
+def _panel(request: HttpRequest, client: Any, status: int = 200, **overrides: Any) -> HttpResponse:
+    """Answer an inline goal or task change: the goals panel for htmx, the page otherwise."""
+    if not request.htmx:
+        return redirect("clients:detail", pk=client.pk)
+    context = page.page_context(request, client, **overrides)
+    return page.render_fragments(request, context, "goals-panel", status=status)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@vary_on_headers("HX-Request")
 def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a goal, in the client's words, to the client's file."""
     client = client_for_user(request, pk, write=True)
-    form = GoalForm(request.POST or None)
+    form = GoalForm(request.POST or None, auto_id="id_newgoal_%s")
     if request.method == "POST" and form.is_valid():
         services.goal_create(client=client, actor=request.user, data=form.cleaned_data)
+        if request.htmx:
+            return _panel(request, client, message=_("Goal added."))
         messages.success(request, _("Goal added."))
         return redirect("clients:detail", pk=client.pk)
+    if request.htmx and request.method == "POST":
+        return _panel(request, client, goal_form=form)
     return render(request, "clients/goal_form.html", {"form": form, "client": client})
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@vary_on_headers("HX-Request")
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change a goal's wording, agreement, priority, difficulty or status."""
+    """Change a goal's wording, agreement, priority, difficulty or status (inline with htmx)."""
     goal = goal_for_user(request, pk, write=True)
-    return _edit(
+    client = goal.client
+    form = GoalForm(request.POST or None, instance=goal, auto_id=f"id_goal{goal.pk}_%s")
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_update(
+                goal=goal,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+            )
+        except StaleEdit as stale:
+            conflict = stale.current
+            form = GoalForm(
+                with_current_version(request.POST, conflict.version),
+                instance=type(conflict).objects.get(pk=conflict.pk),
+                auto_id=f"id_goal{goal.pk}_%s",
+            )
+            form.is_valid()
+        else:
+            if request.htmx:
+                return _panel(request, client, message=_("Goal saved."))
+            messages.success(request, _("Goal saved."))
+            return redirect("clients:detail", pk=client.pk)
+    status = 409 if conflict else 200
+    if request.htmx:
+        return _panel(
+            request, client, status=status, editing_goal=goal.pk, edit_form=form, conflict=conflict
+        )
+    return render(
         request,
-        instance=goal,
-        form_class=GoalForm,
-        update=lambda **kw: services.goal_update(goal=goal, actor=request.user, **kw),
-        template="clients/goal_form.html",
-        context={"client": goal.client, "goal": goal},
-        success=_("Goal saved."),
-        redirect_to="clients:detail",
-        redirect_pk=goal.client_id,
+        "clients/goal_form.html",
+        {"form": form, "client": client, "goal": goal, "conflict": conflict},
+        status=status,
     )
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def goal_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a goal up or down in the client's order."""
+    goal = goal_for_user(request, pk, write=True)
+    services.goal_move(goal=goal, actor=request.user, direction=request.POST.get("direction", ""))
+    return _panel(request, goal.client)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@vary_on_headers("HX-Request")
 def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a task under one of the client's goals."""
     goal = goal_for_user(request, pk, write=True)
-    form = TaskForm(request.POST or None)
+    form = TaskForm(
+        request.POST or None, auto_id=f"id_g{goal.pk}_%s", initial={"status": "pending"}
+    )
     if request.method == "POST" and form.is_valid():
         services.task_create(goal=goal, actor=request.user, data=form.cleaned_data)
+        if request.htmx:
+            return _panel(request, goal.client, message=_("Task added."))
         messages.success(request, _("Task added."))
         return redirect("clients:detail", pk=goal.client_id)
+    if request.htmx and request.method == "POST":
+        return _panel(request, goal.client, bound={f"task-{goal.pk}": form})
     return render(
         request, "clients/task_form.html", {"form": form, "client": goal.client, "goal": goal}
     )
@@ -186,16 +227,83 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change a task or record how it went."""
+    """Change a task's wording, due date or status (full page)."""
     task = task_for_user(request, pk, write=True)
-    return _edit(
+    form = TaskForm(request.POST or None, instance=task)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(
+                task=task,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+            )
+        except StaleEdit as stale:
+            conflict = stale.current
+            form = TaskForm(
+                with_current_version(request.POST, conflict.version),
+                instance=type(conflict).objects.get(pk=conflict.pk),
+            )
+            form.is_valid()
+        else:
+            messages.success(request, _("Task saved."))
+            return redirect("clients:detail", pk=task.goal.client_id)
+    return render(
         request,
-        instance=task,
-        form_class=TaskForm,
-        update=lambda **kw: services.task_update(task=task, actor=request.user, **kw),
-        template="clients/task_form.html",
-        context={"client": task.goal.client, "goal": task.goal, "task": task},
-        success=_("Task saved."),
-        redirect_to="clients:detail",
-        redirect_pk=task.goal.client_id,
+        "clients/task_form.html",
+        {
+            "form": form,
+            "client": task.goal.client,
+            "goal": task.goal,
+            "task": task,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
     )
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def task_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record how a task went, inline on the client page."""
+    task = task_for_user(request, pk, write=True)
+    client = task.goal.client
+    form = TaskStatusForm(request.POST, instance=task, auto_id=f"id_t{task.pk}_%s")
+    if form.is_valid():
+        try:
+            services.task_update(
+                task=task,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+            )
+        except StaleEdit:
+            fresh = type(task).objects.get(pk=task.pk)
+            form = TaskStatusForm(
+                with_current_version(request.POST, fresh.version),
+                instance=fresh,
+                auto_id=f"id_t{task.pk}_%s",
+            )
+            form.is_valid()
+            form.add_error(
+                None,
+                _("This task was changed elsewhere; its current state is shown. Choose again."),
+            )
+            if not request.htmx:
+                return render(
+                    request,
+                    "clients/task_form.html",
+                    {"form": form, "client": client, "goal": task.goal, "task": task},
+                    status=409,
+                )
+            return _panel(request, client, status=409, bound={f"status-{task.pk}": form})
+        return _panel(request, client, message=_("Task saved."))
+    if not request.htmx:
+        return render(
+            request,
+            "clients/task_form.html",
+            {"form": form, "client": client, "goal": task.goal, "task": task},
+        )
+    return _panel(request, client, bound={f"status-{task.pk}": form})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -9,9 +10,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.forms import DateTimeInput, VersionedForm
+from alliance.forms import DateInput, DateTimeInput, VersionedForm
+from clients.models import Goal, Task
 from sessions.models import MAX_NOTES_LENGTH, MET, Attendance, Session, WaiSr
 from sessions.scoring import ITEM_COUNT
+from sessions.services import NewTask, TaskReview
 
 RATING_FIELDS = ("goals_rating", "tasks_rating", "bond_rating")
 # A session that took place cannot start in the future; an hour of slack covers clock drift.
@@ -104,3 +107,96 @@ class WaiSrForm(forms.Form):
         if all(v is None for v in values.values()):
             return None
         return {i: int(v) for i, v in values.items() if v is not None}
+
+
+REVIEW_CHOICES = [
+    ("", _("Not reviewed today")),
+    ("done", _("Done")),
+    ("partly_done", _("Partly done")),
+    ("not_done", _("Not done")),
+]
+
+
+class TaskReviewForm(forms.Form):
+    """Review, in this session, the tasks agreed in earlier ones."""
+
+    def __init__(self, *args: Any, tasks: Sequence[Task], **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "review")
+        super().__init__(*args, **kwargs)
+        self.tasks = list(tasks)
+        for task in self.tasks:
+            self.fields[f"status_{task.pk}"] = forms.ChoiceField(
+                label=task.description, choices=REVIEW_CHOICES, required=False
+            )
+            self.fields[f"reason_{task.pk}"] = forms.CharField(
+                label=_("Client's reason"), required=False, max_length=500
+            )
+            self.fields[f"version_{task.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=task.version, required=False
+            )
+
+    def rows(self) -> list[tuple[Task, Any, Any, Any]]:
+        """Return (task, status field, reason field, version field) for the template."""
+        return [
+            (t, self[f"status_{t.pk}"], self[f"reason_{t.pk}"], self[f"version_{t.pk}"])
+            for t in self.tasks
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for task in self.tasks:
+            status = cleaned.get(f"status_{task.pk}")
+            if status and cleaned.get(f"version_{task.pk}") is None:
+                self.add_error(
+                    f"status_{task.pk}", _("Reload the page: this task's form is incomplete.")
+                )
+            if cleaned.get(f"reason_{task.pk}") and status not in ("partly_done", "not_done"):
+                self.add_error(
+                    f"reason_{task.pk}",
+                    _("A reason is only recorded when the task was not done or partly done."),
+                )
+        return cleaned
+
+    def reviews(self) -> list[TaskReview]:
+        return [
+            TaskReview(
+                task=t,
+                status=self.cleaned_data[f"status_{t.pk}"],
+                reason=self.cleaned_data.get(f"reason_{t.pk}", ""),
+                version=self.cleaned_data[f"version_{t.pk}"],
+            )
+            for t in self.tasks
+            if self.cleaned_data.get(f"status_{t.pk}")
+        ]
+
+
+class NewTaskForm(forms.Form):
+    """A task agreed during this session (optional)."""
+
+    description = forms.CharField(label=_("Task agreed today"), required=False, max_length=500)
+    goal = forms.ModelChoiceField(
+        label=_("For the goal"), queryset=Goal.objects.none(), required=False
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, goals: Sequence[Goal], **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "newtask")
+        super().__init__(*args, **kwargs)
+        field = self.fields["goal"]
+        field.queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])  # type: ignore[attr-defined]
+        field.choices = [("", "—")] + [(g.pk, g.wording) for g in goals]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("description") and not cleaned.get("goal"):
+            self.add_error("goal", _("Choose the goal this task serves."))
+        return cleaned
+
+    def new_task(self) -> NewTask | None:
+        if not self.cleaned_data.get("description"):
+            return None
+        return NewTask(
+            goal=self.cleaned_data["goal"],
+            description=self.cleaned_data["description"],
+            due_date=self.cleaned_data.get("due_date"),
+        )

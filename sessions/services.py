@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -14,7 +16,26 @@ from sessions.scoring import ITEM_COUNT
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from clients.models import Client
+    from clients.models import Client, Goal, Task
+
+
+@dataclass(frozen=True)
+class TaskReview:
+    """How a task agreed in an earlier session went, as reviewed in this one."""
+
+    task: Task
+    status: str
+    reason: str
+    version: int
+
+
+@dataclass(frozen=True)
+class NewTask:
+    """A task agreed during this session."""
+
+    goal: Goal
+    description: str
+    due_date: Any = None
 
 
 def _save_wai(session: Session, responses: dict[int, int] | None) -> None:
@@ -31,21 +52,57 @@ def _save_wai(session: Session, responses: dict[int, int] | None) -> None:
 
 @transaction.atomic
 def session_create(
-    *, client: Client, actor: User, data: dict[str, Any], wai: dict[int, int] | None = None
+    *,
+    client: Client,
+    actor: User,
+    data: dict[str, Any],
+    wai: dict[int, int] | None = None,
+    reviews: Sequence[TaskReview] = (),
+    new_task: NewTask | None = None,
 ) -> Session:
-    """Log a session for `client`, held by `actor`, with the client's WAI-SR if given."""
+    """Log a session for `client`, held by `actor`, all in one transaction.
+
+    With it: the client's WAI-SR, the review of tasks agreed earlier (raises StaleEdit if a
+    task changed elsewhere since the form was opened), and a task agreed today.
+    """
+    from clients.models import TaskStatus
+    from clients.services import task_create, task_update
+
     session = Session(client=client, therapist=actor)
     apply_fields(session, data, Session.EDITABLE_FIELDS)
     session.full_clean()
     session.save()
     if wai is not None:
         _save_wai(session, wai)
+    for review in reviews:
+        not_done = review.status in (TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE)
+        task_update(
+            task=review.task,
+            actor=actor,
+            expected_version=review.version,
+            data={
+                "status": review.status,
+                "reason_not_done": review.reason if not_done else "",
+                "reviewed_in_session": session,
+            },
+        )
+    if new_task is not None:
+        task_create(
+            goal=new_task.goal,
+            actor=actor,
+            data={
+                "description": new_task.description,
+                "due_date": new_task.due_date,
+                "status": TaskStatus.PENDING,
+                "agreed_in_session": session,
+            },
+        )
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         obj=session,
         client_id=client.pk,
-        details={"wai_sr": wai is not None},
+        details={"wai_sr": wai is not None, "tasks_reviewed": len(reviews)},
     )
     return session
 

@@ -1,48 +1,68 @@
-"""Log, edit and delete sessions (full pages; the workspace issue makes them inline)."""
+"""Log (inline), edit and delete sessions."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
 
 from alliance.access import client_for_user, session_for_user
 from alliance.versioning import StaleEdit, with_current_version
+from clients import page, selectors
 from sessions import services
 from sessions.forms import SessionForm, WaiSrForm
 from sessions.models import Session
 
+REFRESHED = ("timeline", "alliance-chart", "goals-panel")
+
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@vary_on_headers("HX-Request")
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
-    """Log a session for a client, with the client's WAI-SR if they filled it in."""
+    """Log a session: ratings, notes, the client's WAI-SR, the task review, a new task."""
     client = client_for_user(request, pk, write=True)
-    now = timezone.localtime().replace(second=0, microsecond=0)
-    form = SessionForm(
-        request.POST or None,
-        initial={"starts_at": now, "duration_minutes": client.usual_duration_minutes},
-    )
-    wai_form = WaiSrForm(request.POST or None, prefix="wai")
-    if request.method == "POST" and form.is_valid() and wai_form.is_valid():
-        services.session_create(
-            client=client,
-            actor=request.user,
-            data=form.cleaned_data,
-            wai=wai_form.responses(),
-        )
-        messages.success(request, _("Session saved."))
-        return redirect("clients:detail", pk=client.pk)
-    return render(
-        request,
-        "sessions/session_form.html",
-        {"form": form, "wai_form": wai_form, "client": client},
-    )
+    goals = selectors.client_with_goals(client=client)
+    forms = page.session_forms(client, goals, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and all(f.is_valid() for f in forms.values()):
+        try:
+            services.session_create(
+                client=client,
+                actor=request.user,
+                data=forms["session_form"].cleaned_data,
+                wai=forms["wai_form"].responses(),
+                reviews=forms["review_form"].reviews(),
+                new_task=forms["new_task_form"].new_task(),
+            )
+        except StaleEdit:
+            forms["review_form"].add_error(
+                None,
+                _(
+                    "A task under review was changed elsewhere since you opened this page. "
+                    "Nothing was saved; check the tasks and save again."
+                ),
+            )
+        else:
+            if not request.htmx:
+                messages.success(request, _("Session saved."))
+                return redirect("clients:detail", pk=client.pk)
+            context = page.page_context(request, client, logger_message=_("Session saved."))
+            response = page.render_fragments(
+                request,
+                page.with_timeline_and_chart(context, client),
+                "session-logger",
+                *REFRESHED,
+            )
+            return trigger_client_event(response, "alliance:session-saved")
+    if request.htmx:
+        context = page.page_context(request, client, goals=goals, **forms)
+        return page.render_fragments(request, context, "session-logger")
+    return render(request, "sessions/session_form.html", {**forms, "client": client})
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,14 +79,13 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     conflict: Session | None = None
     if request.method == "POST" and form.is_valid() and wai_form.is_valid():
         try:
-            with transaction.atomic():
-                services.session_update(
-                    session=session,
-                    actor=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    data=form.cleaned_data,
-                    wai=wai_form.responses(),
-                )
+            services.session_update(
+                session=session,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                data=form.cleaned_data,
+                wai=wai_form.responses(),
+            )
         except StaleEdit as stale:
             conflict = Session.objects.select_related("wai").get(pk=stale.current.pk)
             form = SessionForm(
@@ -80,7 +99,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "sessions/session_form.html",
         {
-            "form": form,
+            "session_form": form,
             "wai_form": wai_form,
             "client": session.client,
             "session": session,
@@ -93,7 +112,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 @login_required
 def session_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """Ask for confirmation before deleting a session."""
+    """Ask for confirmation before deleting a session (the page without JavaScript)."""
     session = session_for_user(request, pk, write=True)
     return render(
         request,
@@ -104,10 +123,15 @@ def session_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@vary_on_headers("HX-Request")
 def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """Delete a session after confirmation."""
+    """Delete a session once confirmed; htmx gets the refreshed timeline and chart."""
     session = session_for_user(request, pk, write=True)
-    client_pk = session.client_id
+    client = session.client
     services.session_delete(session=session, actor=request.user)
-    messages.success(request, _("Session deleted."))
-    return redirect("clients:detail", pk=client_pk)
+    if not request.htmx:
+        messages.success(request, _("Session deleted."))
+        return redirect("clients:detail", pk=client.pk)
+    context = page.with_timeline_and_chart(page.page_context(request, client), client)
+    context["timeline_message"] = _("Session deleted.")
+    return page.render_fragments(request, context, "timeline", "alliance-chart", "goals-panel")

@@ -197,8 +197,8 @@ def test_caseload_costs_a_fixed_number_of_queries(
 ) -> None:
     _grow_caseload(practice.alice, size, 3)
     browser = _browser("alice", practice)
-    # session, user, clients with annotations
-    with django_assert_num_queries(3):  # type: ignore[operator]
+    # login session, user, clients with their figures, sparkline series
+    with django_assert_num_queries(4):  # type: ignore[operator]
         assert browser.get(reverse("clients:caseload")).status_code == 200
 
 
@@ -213,8 +213,9 @@ def test_client_page_costs_a_fixed_number_of_queries(
             )
         )
     browser = _browser("alice", practice)
-    # login session, user, client, audit insert, session count, goals, tasks, sessions page
-    with django_assert_num_queries(8):  # type: ignore[operator]
+    # login session, user, client, audit insert, goals, tasks, session count, sessions page,
+    # chart series
+    with django_assert_num_queries(9):  # type: ignore[operator]
         response = browser.get(reverse("clients:detail", args=[practice.client.pk]))
     assert response.status_code == 200
 

@@ -1,0 +1,126 @@
+"""Turn a client's sessions into the accessible alliance chart, in the user's language."""
+
+from __future__ import annotations
+
+from django.utils import formats
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from clients.models import Client
+from sessions.charts import ChartText, Event, Series, line_chart, sparkline
+from sessions.models import MET, Session
+
+WAI_FIELDS = [f"wai__item_{i}" for i in range(1, 13)]
+
+
+def _date_format() -> str:
+    return "%d/%m/%Y" if (get_language() or "").startswith("fr") else "%Y-%m-%d"
+
+
+def client_alliance_chart(*, client: Client) -> str:
+    """Return the SVG of the client's alliance over time (one query, notes never loaded)."""
+    sessions = list(
+        Session.objects.filter(client=client)
+        .select_related("wai")
+        .only(
+            "starts_at",
+            "attendance",
+            "goals_rating",
+            "tasks_rating",
+            "bond_rating",
+            "client_id",
+            *WAI_FIELDS,
+        )
+        .order_by("starts_at", "id")
+    )
+    practitioner = {"goals": [], "tasks": [], "bond": []}  # type: dict[str, list]
+    client_rated = {"goals": [], "tasks": [], "bond": []}  # type: dict[str, list]
+    events: list[Event] = []
+    for s in sessions:
+        day = s.starts_at.date()
+        if s.attendance not in MET:
+            events.append(Event(day, str(s.get_attendance_display())))
+            continue
+        if s.goals_rating is not None:
+            practitioner["goals"].append((day, s.goals_rating))
+            practitioner["tasks"].append((day, s.tasks_rating))
+            practitioner["bond"].append((day, s.bond_rating))
+        wai = getattr(s, "wai", None)
+        if wai is not None:
+            score = wai.score
+            client_rated["goals"].append((day, score.goal))
+            client_rated["tasks"].append((day, score.task))
+            client_rated["bond"].append((day, score.bond))
+    names = {"goals": _("Goals"), "tasks": _("Tasks"), "bond": _("Bond")}
+    shapes = {"goals": "circle", "tasks": "square", "bond": "triangle"}
+    series = [
+        Series(k, _("%(dimension)s (practitioner)") % {"dimension": names[k]}, v, shapes[k])
+        for k, v in practitioner.items()
+        if v
+    ] + [
+        Series(
+            k,
+            _("%(dimension)s (client WAI-SR)") % {"dimension": names[k]},
+            v,
+            shapes[k],
+            dashed=True,
+        )
+        for k, v in client_rated.items()
+        if v
+    ]
+    return line_chart(
+        series=series,
+        events=events,
+        text=ChartText(
+            title=_("Alliance over time: %(client)s") % {"client": client.display_name},
+            description=_describe(sessions, practitioner, client_rated, events),
+            x_label=_("Session date"),
+            y_label=_("Rating (1 to 5)"),
+            empty=_("No session logged yet."),
+            date_format=_date_format(),
+        ),
+    )
+
+
+def _describe(
+    sessions: list[Session],
+    practitioner: dict[str, list],
+    client_rated: dict[str, list],
+    events: list[Event],
+) -> str:
+    """Write the chart's text alternative: span, latest ratings, missed sessions."""
+    if not sessions:
+        return _("No session logged yet.")
+    parts = [
+        _("%(count)s sessions from %(first)s to %(last)s.")
+        % {
+            "count": len(sessions),
+            "first": formats.date_format(sessions[0].starts_at.date(), "SHORT_DATE_FORMAT"),
+            "last": formats.date_format(sessions[-1].starts_at.date(), "SHORT_DATE_FORMAT"),
+        }
+    ]
+    if practitioner["goals"]:
+        parts.append(
+            _("Latest practitioner ratings: goals %(goals)s, tasks %(tasks)s, bond %(bond)s.")
+            % {k: v[-1][1] for k, v in practitioner.items()}
+        )
+    if client_rated["goals"]:
+        parts.append(
+            _("Latest client WAI-SR: goals %(goals)s, tasks %(tasks)s, bond %(bond)s.")
+            % {k: formats.number_format(v[-1][1], 2) for k, v in client_rated.items()}
+        )
+    if events:
+        parts.append(_("%(count)s sessions cancelled or missed.") % {"count": len(events)})
+    return " ".join(parts)
+
+
+def caseload_sparkline(values: list[float]) -> str:
+    """Return the small trend line shown on the caseload, with its text alternative."""
+    if not values:
+        return ""
+    label = _("Alliance trend over the last %(count)s sessions: from %(first)s to %(last)s") % {
+        "count": len(values),
+        "first": formats.number_format(values[0], 1),
+        "last": formats.number_format(values[-1], 1),
+    }
+    return sparkline(values, label=label)

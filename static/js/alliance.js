@@ -1,0 +1,65 @@
+// Small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+
+  var SUBSCALES = { task: [1, 2, 10, 12], bond: [3, 5, 7, 9], goal: [4, 6, 8, 11] };
+  var locale = document.documentElement.lang || "en";
+
+  function format(value) {
+    return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  // Live WAI-SR subscale means and total, shown once all items of a subscale are filled in.
+  function updateWai(fieldset) {
+    var values = {};
+    fieldset.querySelectorAll("input.wai-item").forEach(function (input) {
+      var item = parseInt(input.name.split("_").pop(), 10);
+      var value = parseInt(input.value, 10);
+      if (value >= 1 && value <= 5) { values[item] = value; }
+    });
+    var total = 0, complete = 0;
+    Object.keys(SUBSCALES).forEach(function (name) {
+      var items = SUBSCALES[name], sum = 0, ok = true;
+      items.forEach(function (i) { if (values[i] === undefined) { ok = false; } else { sum += values[i]; } });
+      var out = fieldset.querySelector('[data-wai-score="' + name + '"]');
+      if (out) { out.textContent = ok ? format(sum / items.length) : "—"; }
+      if (ok) { total += sum; complete += 1; }
+    });
+    var totalOut = fieldset.querySelector('[data-wai-score="total"]');
+    if (totalOut) { totalOut.textContent = complete === 3 ? String(total) : "—"; }
+  }
+
+  // A character counter that appears as a note nears its limit.
+  function updateCounter(box) {
+    var area = box.querySelector("textarea");
+    var out = box.querySelector("[data-counter-output]");
+    if (!area || !out) { return; }
+    var max = parseInt(area.getAttribute("maxlength"), 10);
+    var used = area.value.length;
+    if (!max || used < max * 0.8) { out.hidden = true; return; }
+    out.hidden = false;
+    out.textContent = used.toLocaleString(locale) + " / " + max.toLocaleString(locale);
+    out.classList.toggle("warn", used >= max * 0.95);
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("[data-wai]").forEach(updateWai);
+    root.querySelectorAll("[data-counter]").forEach(updateCounter);
+  }
+
+  document.addEventListener("input", function (event) {
+    var wai = event.target.closest("[data-wai]");
+    if (wai) { updateWai(wai); }
+    var counter = event.target.closest("[data-counter]");
+    if (counter) { updateCounter(counter); }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { enhance(event.target); });
+
+  // After a session is saved, the fresh form is ready: put the focus on its status message.
+  document.addEventListener("alliance:session-saved", function () {
+    var status = document.querySelector("#session-logger [role=status]");
+    if (status) { status.setAttribute("tabindex", "-1"); status.focus(); }
+  });
+})();
