@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clients import selectors
 from clients.forms import GoalForm, TaskForm, TaskStatusForm
-from clients.models import Client, Goal, GoalStatus
+from clients.models import Client, Goal, GoalStatus, TaskStatus
 from sessions.alliance_chart import client_alliance_chart
 from sessions.forms import NewTaskForm, SessionForm, TaskReviewForm, WaiSrForm
 from sessions.selectors import session_timeline
@@ -31,7 +31,10 @@ def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> 
         goal.add_task_form = bound.get(f"task-{goal.pk}") or TaskForm(  # type: ignore[attr-defined]
             initial={"status": "pending"}, auto_id=f"id_g{goal.pk}_%s"
         )
-        for task in goal.tasks.all():
+        tasks = list(goal.tasks.all())
+        goal.open_tasks = [t for t in tasks if t.status == TaskStatus.PENDING]  # type: ignore[attr-defined]
+        goal.closed_tasks = [t for t in tasks if t.status != TaskStatus.PENDING]  # type: ignore[attr-defined]
+        for task in tasks:
             task.status_form = bound.get(f"status-{task.pk}") or TaskStatusForm(  # type: ignore[attr-defined]
                 instance=task, auto_id=f"id_t{task.pk}_%s"
             )

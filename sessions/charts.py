@@ -173,12 +173,14 @@ def _axes(frame: _Frame, text: ChartText) -> str:
             f'fill="#1d2733">{_num(value)}</text>'
         )
         value += step
-    ticks = 1 if frame.start == frame.end else 4
-    for i in range(ticks + 1 if ticks > 1 else 1):
-        when = frame.start + (frame.end - frame.start) * i / max(ticks, 1)
+    for i, when in enumerate(_date_ticks(frame)):
         x = frame.x(when)
+        # The end labels lean inwards so that they stay inside the drawing.
+        anchor = "middle"
+        if frame.start != frame.end:
+            anchor = "start" if i == 0 else "end" if when == frame.end else "middle"
         out.append(
-            f'<text x="{x:.1f}" y="{bottom + 30}" text-anchor="middle" font-size="12" '
+            f'<text x="{x:.1f}" y="{bottom + 30}" text-anchor="{anchor}" font-size="12" '
             f'fill="#1d2733">{escape(when.strftime(text.date_format))}</text>'
         )
     out.append(
@@ -189,6 +191,27 @@ def _axes(frame: _Frame, text: ChartText) -> str:
         f"{escape(text.y_label)}</text>"
     )
     return "".join(out)
+
+
+def _date_ticks(frame: _Frame, count: int = 4, min_gap: float = 90) -> list[dt.date]:
+    """Return up to count + 1 distinct dates spread over the axis, never closer than min_gap."""
+    if frame.start == frame.end:
+        return [frame.start]
+    span = (frame.end - frame.start).days
+    candidates = sorted(
+        {frame.start + dt.timedelta(days=round(span * i / count)) for i in range(count + 1)}
+    )
+    kept: list[dt.date] = []
+    for when in candidates:
+        if when == frame.end:
+            while kept and frame.x(when) - frame.x(kept[-1]) < min_gap and len(kept) > 1:
+                kept.pop()
+            if kept and frame.x(when) - frame.x(kept[-1]) < min_gap:
+                continue
+            kept.append(when)
+        elif not kept or frame.x(when) - frame.x(kept[-1]) >= min_gap:
+            kept.append(when)
+    return kept
 
 
 def _legend(

@@ -89,3 +89,15 @@ def test_sparkline_has_a_label_and_handles_one_value() -> None:
     root = ET.fromstring(sparkline([3, 4, 5], label="Trend 3 to 5"))
     assert root.get("aria-label") == "Trend 3 to 5"
     ET.fromstring(sparkline([4], label="one"))
+
+
+def test_date_labels_never_crowd_each_other() -> None:
+    for days in (1, 3, 7, 30, 365):
+        points = [(D + dt.timedelta(days=d), 3.0) for d in range(0, days + 1, max(days // 5, 1))]
+        root = ET.fromstring(line_chart(series=[Series("goals", "G", points)], text=TEXT))
+        xs = sorted(
+            float(t.get("x"))
+            for t in root.iter(f"{NS}text")
+            if t.text and t.text.startswith("2026-") or (t.text or "").startswith("2027-")
+        )
+        assert all(b - a >= 90 for a, b in zip(xs, xs[1:], strict=False)), (days, xs)

@@ -1,0 +1,114 @@
+"""What a therapist does in a real browser: log a session, meet a conflict, switch language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from clients.models import Task, TaskStatus
+from sessions.models import Session
+from tests.factories import (
+    ClientFactory,
+    GoalFactory,
+    SessionFactory,
+    TaskFactory,
+    UserFactory,
+    WaiSrFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def caseload() -> dict[str, Any]:
+    alice = UserFactory(username="alice", first_name="Alice", last_name="Tremblay")
+    client = ClientFactory(therapist=alice, display_name="Camille Roy", code="QC-0001")
+    goal = GoalFactory(client=client, wording="Dormir mieux")
+    session = SessionFactory(client=client, notes="Première rencontre, bonne alliance.")
+    WaiSrFactory(session=session)
+    task = TaskFactory(goal=goal, agreed_in_session=session, description="Marcher 20 minutes")
+    return {"alice": alice, "client": client, "task": task, "session": session}
+
+
+def test_therapist_logs_a_session_and_sees_it_without_a_reload(
+    browser_context: Any, sign_in: Any, caseload: dict[str, Any]
+) -> None:
+    page = browser_context.new_page()
+    sign_in(page, "alice")
+    page.click("text=Camille Roy")
+    page.wait_for_selector("#session-logger")
+    page.evaluate("window.__sameDocument = true")
+    markers_before = page.locator("#alliance-chart svg circle").count()
+
+    logger = page.locator("#session-logger")
+    logger.get_by_label("Agreement on goals").fill("4")
+    logger.get_by_label("Agreement on tasks").fill("3")
+    logger.get_by_label("Bond").fill("5")
+    logger.get_by_label("Notes").fill("Elle a parlé de son sommeil; plan de marche revu.")
+    for item in range(1, 13):
+        logger.get_by_label(re.compile(rf"^Item {item}:?$")).fill("4")
+    assert logger.locator('[data-wai-score="total"]').inner_text() == "48"
+    assert logger.locator('[data-wai-score="bond"]').inner_text() == "4.00"
+    task = caseload["task"]
+    page.select_option(f"#id_review-status_{task.pk}", "not_done")
+    page.fill(f"#id_review-reason_{task.pk}", "Trop fatiguée")
+    logger.get_by_role("button", name="Save the session").click()
+
+    page.wait_for_selector("#session-logger [role=status]")
+    assert page.evaluate("window.__sameDocument") is True  # no page reload
+    timeline = page.locator("#timeline")
+    assert "plan de marche revu" in timeline.inner_text()
+    assert "WAI-SR 48/60" in timeline.inner_text()
+    assert page.locator("#alliance-chart svg circle").count() > markers_before
+    assert page.locator("#session-logger textarea").input_value() == ""  # ready for the next
+    assert "Trop fatiguée" in page.locator("#goals-panel .done-tasks").text_content()
+    assert Session.objects.filter(client=caseload["client"]).count() == 2
+    assert Task.objects.get(pk=task.pk).status == TaskStatus.NOT_DONE
+
+
+def test_stale_edit_shows_the_conflict_and_keeps_both_texts(
+    browser_context: Any, sign_in: Any, caseload: dict[str, Any], live_server: Any
+) -> None:
+    first = browser_context.new_page()
+    sign_in(first, "alice")
+    second = browser_context.new_page()
+    url = f"{live_server.url}/sessions/{caseload['session'].pk}/edit/"
+    first.goto(url)
+    second.goto(url)
+    first.get_by_label("Notes").fill("Texte du premier onglet")
+    first.get_by_role("button", name="Save").click()
+    first.wait_for_url(re.compile(r".*/clients/\d+/$"))
+
+    second.get_by_label("Notes").fill("Texte du second onglet")
+    second.get_by_role("button", name="Save").click()
+    conflict = second.locator(".conflict")
+    conflict.wait_for()
+    assert "Texte du premier onglet" in conflict.inner_text()
+    assert second.get_by_label("Notes").input_value() == "Texte du second onglet"
+    assert Session.objects.get(pk=caseload["session"].pk).notes == "Texte du premier onglet"
+
+    second.get_by_label("Notes").fill("Texte fusionné des deux onglets")
+    second.get_by_role("button", name="Save").click()
+    second.wait_for_url(re.compile(r".*/clients/\d+/$"))
+    assert Session.objects.get(pk=caseload["session"].pk).notes == (
+        "Texte fusionné des deux onglets"
+    )
+
+
+def test_switching_to_french_shows_the_page_in_french_and_is_remembered(
+    browser_context: Any, sign_in: Any, caseload: dict[str, Any]
+) -> None:
+    page = browser_context.new_page()
+    sign_in(page, "alice")
+    assert page.locator("h1").inner_text() == "My caseload"
+    page.select_option("#language-select", "fr")
+    page.get_by_role("button", name="Change language").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Mes clients"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.click("text=Camille Roy")
+    assert "Objectifs et tâches" in page.locator("#goals-panel h2").inner_text()
+    caseload["alice"].refresh_from_db()
+    assert caseload["alice"].language == "fr"
