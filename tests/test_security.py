@@ -17,6 +17,16 @@ from tests.test_url_access import _browser
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
+# Variables a subprocess must not inherit from the test run (the browser tests set the last).
+SCRUBBED = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "NOTES_ENCRYPTION_KEYS",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def test_client_page_is_never_cached_and_has_a_strict_csp(practice: Practice) -> None:
@@ -135,19 +145,7 @@ def test_expired_htmx_request_is_sent_to_the_login_page(practice: Practice) -> N
 
 
 def _settings_in_subprocess(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DEBUG",
-            "SECRET_KEY",
-            "DATABASE_URL",
-            "REDIS_URL",
-            "NOTES_ENCRYPTION_KEYS",
-            "ALLOWED_HOSTS",
-        }
-    }
+    clean = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
     clean.update({"ALLIANCE_VAR_DIR": str(tmp_path), **env})
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
@@ -195,7 +193,7 @@ def test_bad_configuration_names_the_variable(
 def test_deploy_check_passes_with_production_values(tmp_path: Path) -> None:
     from cryptography.fernet import Fernet
 
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
     env.update(
         {
             "DEBUG": "false",
