@@ -44,6 +44,16 @@ def save_if_current(instance: Any, *, expected_version: int, fields: list[str]) 
     return changed
 
 
+def validate(instance: models.Model) -> None:
+    """Run field validation (ranges, choices, lengths, uniqueness) before a save.
+
+    CheckConstraints are not checked here: Django checks each with a query of its own, the
+    forms already enforce those rules with clear messages, and the database refuses any row
+    that breaks them whatever the path.
+    """
+    instance.full_clean(validate_constraints=False)
+
+
 def apply_fields(instance: Any, data: dict[str, Any], fields: list[str]) -> None:
     """Copy the given fields that `data` holds onto `instance`."""
     for name in fields:
@@ -59,7 +69,7 @@ def update_if_current(
     Returns the names of the fields that changed; raises ValidationError or StaleEdit.
     """
     apply_fields(instance, data, fields)
-    instance.full_clean()
+    validate(instance)
     return save_if_current(instance, expected_version=expected_version, fields=fields)
 
 

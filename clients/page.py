@@ -17,7 +17,7 @@ from sessions.forms import NewTaskForm, SessionForm, TaskReviewForm, WaiSrForm
 from sessions.selectors import session_timeline
 
 PAGE = "clients/client_detail.html"
-TIMELINE_PAGE_SIZE = 20
+TIMELINE_PAGE_SIZE = 10
 
 
 def timeline_page(client: Client, number: Any = 1) -> Page:
@@ -35,6 +35,8 @@ def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> 
         goal.open_tasks = [t for t in tasks if t.status == TaskStatus.PENDING]  # type: ignore[attr-defined]
         goal.closed_tasks = [t for t in tasks if t.status != TaskStatus.PENDING]  # type: ignore[attr-defined]
         for task in tasks:
+            if task.status != TaskStatus.PENDING and f"status-{task.pk}" not in bound:
+                continue
             task.status_form = bound.get(f"status-{task.pk}") or TaskStatusForm(  # type: ignore[attr-defined]
                 instance=task, auto_id=f"id_t{task.pk}_%s"
             )

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from alliance.versioning import apply_fields, save_if_current, update_if_current
+from alliance.versioning import apply_fields, save_if_current, update_if_current, validate
 from audit.models import AuditAction
 from audit.services import audit_record
 from clients.models import Client, Goal, Task
@@ -24,7 +24,7 @@ def client_create(*, therapist: User, actor: User, data: dict[str, Any]) -> Clie
     """Open a client file in `therapist`'s caseload."""
     client = Client(therapist=therapist)
     apply_fields(client, data, Client.EDITABLE_FIELDS)
-    client.full_clean()
+    validate(client)
     client.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=client, client_id=client.pk)
     return client
@@ -72,7 +72,7 @@ def goal_create(*, client: Client, actor: User, data: dict[str, Any]) -> Goal:
     last = client.goals.aggregate(last=Max("order"))["last"]
     goal = Goal(client=client, order=0 if last is None else last + 1)
     apply_fields(goal, data, Goal.EDITABLE_FIELDS)
-    goal.full_clean()
+    validate(goal)
     goal.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=goal, client_id=client.pk)
     return goal
@@ -99,7 +99,7 @@ def task_create(*, goal: Goal, actor: User, data: dict[str, Any]) -> Task:
     """Add a task the client agreed to, under one of their goals."""
     task = Task(goal=goal, agreed_in_session=data.get("agreed_in_session"))
     apply_fields(task, data, Task.EDITABLE_FIELDS)
-    task.full_clean()
+    validate(task)
     task.save()
     audit_record(actor=actor, action=AuditAction.CREATE, obj=task, client_id=goal.client_id)
     return task

@@ -298,7 +298,13 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
                     {"form": form, "client": client, "goal": task.goal, "task": task},
                     status=409,
                 )
-            return _panel(request, client, status=409, bound={f"status-{task.pk}": form})
+            return _panel(
+                request,
+                client,
+                status=409,
+                bound={f"status-{task.pk}": form},
+                error=form.non_field_errors()[0],
+            )
         return _panel(request, client, message=_("Task saved."))
     if not request.htmx:
         return render(

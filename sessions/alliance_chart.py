@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.utils import formats
+import datetime as dt
+
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clients.models import Client
 from sessions.charts import ChartText, Event, Series, line_chart, sparkline
-from sessions.models import MET, Session
+from sessions.models import MET, Attendance, Session
+from sessions.scoring import score_wai_sr
 
 WAI_FIELDS = [f"wai__item_{i}" for i in range(1, 13)]
 
@@ -19,35 +22,27 @@ def _date_format() -> str:
 
 def client_alliance_chart(*, client: Client) -> str:
     """Return the SVG of the client's alliance over time (one query, notes never loaded)."""
-    sessions = list(
-        Session.objects.filter(client=client)
-        .select_related("wai")
-        .only(
-            "starts_at",
-            "attendance",
-            "goals_rating",
-            "tasks_rating",
-            "bond_rating",
-            "client_id",
-            *WAI_FIELDS,
-        )
-        .order_by("starts_at", "id")
+    fields = ["starts_at", "attendance", "goals_rating", "tasks_rating", "bond_rating", *WAI_FIELDS]
+    rows = list(
+        Session.objects.filter(client=client).order_by("starts_at", "id").values_list(*fields)
     )
-    practitioner = {"goals": [], "tasks": [], "bond": []}  # type: dict[str, list]
-    client_rated = {"goals": [], "tasks": [], "bond": []}  # type: dict[str, list]
+    labels = dict(Attendance.choices)
+    practitioner: dict[str, list[tuple[dt.date, float]]] = {"goals": [], "tasks": [], "bond": []}
+    client_rated: dict[str, list[tuple[dt.date, float]]] = {"goals": [], "tasks": [], "bond": []}
     events: list[Event] = []
-    for s in sessions:
-        day = s.starts_at.date()
-        if s.attendance not in MET:
-            events.append(Event(day, str(s.get_attendance_display())))
+    dates: list[dt.date] = []
+    for starts_at, attendance, goals, tasks, bond, *items in rows:
+        day = timezone.localdate(starts_at)
+        dates.append(day)
+        if attendance not in MET:
+            events.append(Event(day, str(labels[attendance])))
             continue
-        if s.goals_rating is not None:
-            practitioner["goals"].append((day, s.goals_rating))
-            practitioner["tasks"].append((day, s.tasks_rating))
-            practitioner["bond"].append((day, s.bond_rating))
-        wai = getattr(s, "wai", None)
-        if wai is not None:
-            score = wai.score
+        if goals is not None:
+            practitioner["goals"].append((day, goals))
+            practitioner["tasks"].append((day, tasks))
+            practitioner["bond"].append((day, bond))
+        if items[0] is not None:
+            score = score_wai_sr(dict(enumerate(items, start=1)))
             client_rated["goals"].append((day, score.goal))
             client_rated["tasks"].append((day, score.task))
             client_rated["bond"].append((day, score.bond))
@@ -73,7 +68,7 @@ def client_alliance_chart(*, client: Client) -> str:
         events=events,
         text=ChartText(
             title=_("Alliance over time: %(client)s") % {"client": client.display_name},
-            description=_describe(sessions, practitioner, client_rated, events),
+            description=_describe(dates, practitioner, client_rated, events),
             x_label=_("Session date"),
             y_label=_("Rating (1 to 5)"),
             empty=_("No session logged yet."),
@@ -83,20 +78,20 @@ def client_alliance_chart(*, client: Client) -> str:
 
 
 def _describe(
-    sessions: list[Session],
+    dates: list[dt.date],
     practitioner: dict[str, list],
     client_rated: dict[str, list],
     events: list[Event],
 ) -> str:
     """Write the chart's text alternative: span, latest ratings, missed sessions."""
-    if not sessions:
+    if not dates:
         return _("No session logged yet.")
     parts = [
         _("%(count)s sessions from %(first)s to %(last)s.")
         % {
-            "count": len(sessions),
-            "first": formats.date_format(sessions[0].starts_at.date(), "SHORT_DATE_FORMAT"),
-            "last": formats.date_format(sessions[-1].starts_at.date(), "SHORT_DATE_FORMAT"),
+            "count": len(dates),
+            "first": formats.date_format(dates[0], "SHORT_DATE_FORMAT"),
+            "last": formats.date_format(dates[-1], "SHORT_DATE_FORMAT"),
         }
     ]
     if practitioner["goals"]:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from clients.models import MAX_DURATION, MIN_DURATION, Client
@@ -219,6 +220,6 @@ class WaiSr(models.Model):
     def responses(self) -> dict[int, int]:
         return {i: getattr(self, f"item_{i}") for i in range(1, ITEM_COUNT + 1)}
 
-    @property
+    @cached_property
     def score(self) -> WaiSrScore:
         return score_wai_sr(self.responses())

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from alliance.versioning import apply_fields, update_if_current
+from alliance.versioning import apply_fields, update_if_current, validate
 from audit.models import AuditAction
 from audit.services import audit_record
 from sessions.models import Session, WaiSr
@@ -46,7 +46,7 @@ def _save_wai(session: Session, responses: dict[int, int] | None) -> None:
     wai = WaiSr.objects.filter(session=session).first() or WaiSr(session=session)
     for i in range(1, ITEM_COUNT + 1):
         setattr(wai, f"item_{i}", responses[i])
-    wai.full_clean()
+    validate(wai)
     wai.save()
 
 
@@ -70,7 +70,7 @@ def session_create(
 
     session = Session(client=client, therapist=actor)
     apply_fields(session, data, Session.EDITABLE_FIELDS)
-    session.full_clean()
+    validate(session)
     session.save()
     if wai is not None:
         _save_wai(session, wai)

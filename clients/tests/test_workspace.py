@@ -226,7 +226,8 @@ def test_timeline_pages_come_as_a_fragment(practice: Practice) -> None:
     response = _browser("alice", practice).get(url, {"page": 2}, HTTP_HX_TARGET="timeline", **HX)
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="timeline"') and "<html" not in html
-    assert "Note numéro 24" in html
+    # Ten a page, newest first: page 2 holds the 11th to the 20th session.
+    assert "Note numéro 12" in html and "Note numéro 24" not in html
 
 
 def test_caseload_search_answers_with_the_table_fragment(practice: Practice) -> None:

@@ -1,0 +1,132 @@
+"""Print one JSON object of server-side figures for the main pages, on the large demo practice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection, transaction
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from clients.models import Client
+from sessions.models import Session
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class _Rollback(Exception):
+    """Raised to undo everything the benchmark wrote."""
+
+
+class Command(BaseCommand):
+    help = "Measure median server time and SQL queries per page; print them as JSON."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--therapists", type=int, default=20)
+        parser.add_argument("--clients-per-therapist", type=int, default=50)
+        parser.add_argument("--sessions-per-client", type=int, default=40)
+        parser.add_argument("--repeat", type=int, default=30, help="Timed requests per page.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        therapist = self._practice(options)
+        client = Client.objects.filter(therapist=therapist).order_by("code").first()
+        assert client is not None
+        figures: dict[str, Any] = {}
+        with override_settings(ALLOWED_HOSTS=["testserver", "localhost"]):
+            try:
+                with transaction.atomic():
+                    figures = self._measure(therapist, client, options["repeat"])
+                    raise _Rollback
+            except _Rollback:
+                pass
+        baseline = figures["pages"]["baseline"]["median_ms"]
+        figures["x_baseline"] = {
+            name: round(page["median_ms"] / baseline, 2)
+            for name, page in figures["pages"].items()
+            if name != "baseline"
+        }
+        figures["practice"] = {
+            "database": connection.vendor,
+            "therapists": User.objects.filter(username__startswith="bench-therapist").count(),
+            "clients_per_therapist": Client.objects.filter(therapist=therapist).count(),
+            "sessions": Session.objects.filter(
+                client__therapist__username__startswith="bench-"
+            ).count(),
+            "repeat": options["repeat"],
+        }
+        self.stdout.write(json.dumps(figures, indent=2))
+
+    def _practice(self, options: dict[str, Any]) -> User:
+        """Return the first benchmark therapist, building the large practice if absent."""
+        therapist = User.objects.filter(username="bench-therapist1").first()
+        if therapist is None or not therapist.clients.exists():
+            self.stderr.write("Building the benchmark practice (once)...")
+            call_command(
+                "seed_demo",
+                prefix="bench-",
+                therapists=options["therapists"],
+                supervisors=2,
+                clients_per_therapist=options["clients_per_therapist"],
+                sessions_per_client=options["sessions_per_client"],
+                quiet=True,
+                stdout=self.stderr,
+            )
+            therapist = User.objects.get(username="bench-therapist1")
+        return therapist
+
+    def _measure(self, therapist: User, client: Client, repeat: int) -> dict[str, Any]:
+        browser = HttpClient()
+        browser.force_login(therapist, backend=BACKEND)
+        detail = reverse("clients:detail", args=[client.pk])
+        save_url = reverse("sessions:create", args=[client.pk])
+        when = (timezone.localtime() - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+        session_data = {
+            "starts_at": when,
+            "duration_minutes": 50,
+            "modality": "in_person",
+            "attendance": "attended",
+            "goals_rating": 4,
+            "tasks_rating": 4,
+            "bond_rating": 5,
+            "notes": "Benchmark note: the client talked about work and sleep. " * 10,
+            **{f"wai-item_{i}": 4 for i in range(1, 13)},
+        }
+        pages: dict[str, Callable[[], Any]] = {
+            "baseline": lambda: browser.get(reverse("accounts:account")),
+            "caseload": lambda: browser.get(reverse("clients:caseload")),
+            "client": lambda: browser.get(detail),
+            "session_save": lambda: browser.post(save_url, session_data, HTTP_HX_REQUEST="true"),
+        }
+        return {"pages": {name: _time(call, repeat) for name, call in pages.items()}}
+
+
+def _time(call: Callable[[], Any], repeat: int) -> dict[str, float | int]:
+    """Return the median wall time of `call` in ms and its SQL query count."""
+    for _ in range(3):  # warm caches and connections
+        response = call()
+        if response.status_code != 200:
+            raise RuntimeError(f"benchmark request answered {response.status_code}")
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    # The benchmark's own rollback wrapper turns the views' transactions into savepoints.
+    counted = [
+        q
+        for q in queries.captured_queries
+        if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    return {"median_ms": round(statistics.median(timings), 2), "queries": len(counted)}
