@@ -47,11 +47,12 @@ def save_if_current(instance: Any, *, expected_version: int, fields: list[str]) 
 def validate(instance: models.Model) -> None:
     """Run field validation (ranges, choices, lengths, uniqueness) before a save.
 
-    CheckConstraints are not checked here: Django checks each with a query of its own, the
-    forms already enforce those rules with clear messages, and the database refuses any row
-    that breaks them whatever the path.
+    Relations are not re-fetched to prove they exist: services receive them from scoped
+    lookups, and the database enforces them. CheckConstraints are left to the database too
+    (see alliance.constraints).
     """
-    instance.full_clean(validate_constraints=False)
+    relations = [f.name for f in instance._meta.fields if f.is_relation]
+    instance.full_clean(exclude=relations, validate_constraints=False)
 
 
 def apply_fields(instance: Any, data: dict[str, Any], fields: list[str]) -> None:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from alliance.constraints import CheckedInDatabase
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -45,7 +46,7 @@ class ClientQuerySet(models.QuerySet["Client"]):
         return self.visible_to(user).filter(therapist=user)
 
 
-class Client(models.Model):
+class Client(CheckedInDatabase, models.Model):
     """A person in therapy with one therapist (their caseload)."""
 
     therapist = models.ForeignKey(
@@ -145,7 +146,7 @@ class GoalStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Goal(models.Model):
+class Goal(CheckedInDatabase, models.Model):
     """A therapy goal co-constructed with the client, worded in the client's own words."""
 
     client = models.ForeignKey(
@@ -223,7 +224,7 @@ class TaskStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Not done")
 
 
-class Task(models.Model):
+class Task(CheckedInDatabase, models.Model):
     """Something the client agreed to do between sessions, in service of a goal."""
 
     goal = models.ForeignKey(

@@ -28,9 +28,7 @@ def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> 
     """Attach each inline form to its goal or task; `bound` replaces one with its errors."""
     bound = bound or {}
     for goal in goals:
-        goal.add_task_form = bound.get(f"task-{goal.pk}") or TaskForm(  # type: ignore[attr-defined]
-            initial={"status": "pending"}, auto_id=f"id_g{goal.pk}_%s"
-        )
+        goal.add_task_form = bound.get(f"task-{goal.pk}")  # type: ignore[attr-defined]
         tasks = list(goal.tasks.all())
         goal.open_tasks = [t for t in tasks if t.status == TaskStatus.PENDING]  # type: ignore[attr-defined]
         goal.closed_tasks = [t for t in tasks if t.status != TaskStatus.PENDING]  # type: ignore[attr-defined]
@@ -41,6 +39,14 @@ def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> 
                 instance=task, auto_id=f"id_t{task.pk}_%s"
             )
     return goals
+
+
+def new_goal_form(data: Any = None) -> GoalForm:
+    return GoalForm(data, initial={"status": "active"}, auto_id="id_newgoal_%s")
+
+
+def new_task_form(goal: Goal, data: Any = None) -> TaskForm:
+    return TaskForm(data, initial={"status": "pending"}, auto_id=f"id_g{goal.pk}_%s")
 
 
 def session_forms(client: Client, goals: list[Goal], data: Any = None) -> dict[str, Any]:
@@ -66,11 +72,9 @@ def page_context(request: HttpRequest, client: Client, **overrides: Any) -> dict
         "client": client,
         "goals": prepare_goals(goals, bound=overrides.pop("bound", None)),
         "can_edit": client.therapist_id == request.user.pk,
-        "goal_form": GoalForm(initial={"status": "active"}, auto_id="id_newgoal_%s"),
         "overdue_tasks": selectors.overdue_count(goals),
     }
-    if context["can_edit"] and "session_form" not in overrides:
-        context.update(session_forms(client, goals))
+    # The forms to add a goal or a task, and the session form, come when asked for.
     context.update(overrides)
     return context
 

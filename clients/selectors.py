@@ -48,9 +48,6 @@ def caseload(
     if search:
         clients = clients.filter(Q(display_name__icontains=search) | Q(code__icontains=search))
     sessions = Session.objects.filter(client=OuterRef("pk"))
-    latest_met = sessions.filter(attendance__in=MET, goals_rating__isnull=False).order_by(
-        "-starts_at", "-id"
-    )
     latest_wai = (
         WaiSr.objects.filter(session__client=OuterRef("pk"))
         .order_by("-session__starts_at", "-session_id")
@@ -62,9 +59,6 @@ def caseload(
     return clients.annotate(
         session_count=SubqueryCount(sessions.values("pk")),
         last_session_at=Subquery(sessions.order_by("-starts_at").values("starts_at")[:1]),
-        latest_goals=Subquery(latest_met.values("goals_rating")[:1]),
-        latest_tasks=Subquery(latest_met.values("tasks_rating")[:1]),
-        latest_bond=Subquery(latest_met.values("bond_rating")[:1]),
         latest_wai_total=Subquery(latest_wai.values("total")[:1]),
         overdue_tasks=SubqueryCount(overdue.values("pk")),
     ).order_by("display_name", "pk")
@@ -73,11 +67,17 @@ def caseload(
 @dataclass(frozen=True)
 class TrendPoint:
     when: dt.datetime
-    mean_rating: float
+    goals: int
+    tasks: int
+    bond: int
+
+    @property
+    def mean_rating(self) -> float:
+        return round((self.goals + self.tasks + self.bond) / 3, 2)
 
 
 def recent_alliance(*, client_ids: list[int]) -> dict[int, list[TrendPoint]]:
-    """Return each client's last ratings (mean of goals, tasks, bond), oldest first (1 query)."""
+    """Return each client's last practitioner ratings, oldest first (1 query)."""
     if not client_ids:
         return {}
     rows = (
@@ -96,7 +96,7 @@ def recent_alliance(*, client_ids: list[int]) -> dict[int, list[TrendPoint]]:
     )
     trends: dict[int, list[TrendPoint]] = defaultdict(list)
     for client_id, when, goals, tasks, bond in rows:
-        trends[client_id].append(TrendPoint(when, round((goals + tasks + bond) / 3, 2)))
+        trends[client_id].append(TrendPoint(when, goals, tasks, bond))
     for points in trends.values():
         points.sort(key=lambda p: p.when)
     return dict(trends)

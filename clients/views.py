@@ -39,6 +39,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     trends = selectors.recent_alliance(client_ids=[c.pk for c in clients])
     for client in clients:
         points = trends.get(client.pk, [])
+        client.latest_rating = points[-1] if points else None
         client.sparkline = caseload_sparkline([p.mean_rating for p in points])
     template = "clients/caseload.html"
     if request.htmx:
@@ -137,7 +138,7 @@ def _panel(request: HttpRequest, client: Any, status: int = 200, **overrides: An
 def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a goal, in the client's words, to the client's file."""
     client = client_for_user(request, pk, write=True)
-    form = GoalForm(request.POST or None, auto_id="id_newgoal_%s")
+    form = page.new_goal_form(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.goal_create(client=client, actor=request.user, data=form.cleaned_data)
         if request.htmx:
@@ -146,6 +147,12 @@ def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("clients:detail", pk=client.pk)
     if request.htmx and request.method == "POST":
         return _panel(request, client, goal_form=form)
+    if request.htmx:
+        return render(
+            request,
+            f"{page.PAGE}#goal-adder",
+            {"client": client, "goal_form": form, "can_edit": True},
+        )
     return render(request, "clients/goal_form.html", {"form": form, "client": client})
 
 
@@ -208,9 +215,7 @@ def goal_move(request: HttpRequest, pk: int) -> HttpResponse:
 def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a task under one of the client's goals."""
     goal = goal_for_user(request, pk, write=True)
-    form = TaskForm(
-        request.POST or None, auto_id=f"id_g{goal.pk}_%s", initial={"status": "pending"}
-    )
+    form = page.new_task_form(goal, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.task_create(goal=goal, actor=request.user, data=form.cleaned_data)
         if request.htmx:
@@ -219,6 +224,13 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("clients:detail", pk=goal.client_id)
     if request.htmx and request.method == "POST":
         return _panel(request, goal.client, bound={f"task-{goal.pk}": form})
+    if request.htmx:
+        goal.add_task_form = form  # type: ignore[attr-defined]
+        return render(
+            request,
+            f"{page.PAGE}#task-adder",
+            {"client": goal.client, "goal": goal, "can_edit": True},
+        )
     return render(
         request, "clients/task_form.html", {"form": form, "client": goal.client, "goal": goal}
     )

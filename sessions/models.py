@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from alliance.constraints import CheckedInDatabase
 from clients.models import MAX_DURATION, MIN_DURATION, Client
 from sessions.fields import EncryptedTextField
 from sessions.scoring import ITEM_COUNT, WaiSrScore, score_wai_sr
@@ -55,7 +56,7 @@ def _range(field: str, low: int, high: int) -> Q:
     )
 
 
-class Session(models.Model):
+class Session(CheckedInDatabase, models.Model):
     """One meeting (or a planned one that did not happen) between a client and a practitioner."""
 
     client = models.ForeignKey(
@@ -184,7 +185,7 @@ class Session(models.Model):
         return self.attendance in MET
 
 
-class WaiSr(models.Model):
+class WaiSr(CheckedInDatabase, models.Model):
     """The client's 12 WAI-SR responses for one session, by item number only."""
 
     session = models.OneToOneField(

@@ -38,12 +38,13 @@ class NewTask:
     due_date: Any = None
 
 
-def _save_wai(session: Session, responses: dict[int, int] | None) -> None:
+def _save_wai(session: Session, responses: dict[int, int] | None, *, new: bool = False) -> None:
     """Store, replace or remove the session's WAI-SR (None removes it)."""
     if responses is None:
         WaiSr.objects.filter(session=session).delete()
         return
-    wai = WaiSr.objects.filter(session=session).first() or WaiSr(session=session)
+    existing = None if new else WaiSr.objects.filter(session=session).first()
+    wai = existing or WaiSr(session=session)
     for i in range(1, ITEM_COUNT + 1):
         setattr(wai, f"item_{i}", responses[i])
     validate(wai)
@@ -73,7 +74,7 @@ def session_create(
     validate(session)
     session.save()
     if wai is not None:
-        _save_wai(session, wai)
+        _save_wai(session, wai, new=True)
     for review in reviews:
         not_done = review.status in (TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE)
         task_update(

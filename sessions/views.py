@@ -51,7 +51,15 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, _("Session saved."))
                 return redirect("clients:detail", pk=client.pk)
-            context = page.page_context(request, client, logger_message=_("Session saved."))
+            # A fresh form, ready for the next entry, with the refreshed page around it.
+            goals = selectors.client_with_goals(client=client)
+            context = page.page_context(
+                request,
+                client,
+                goals=goals,
+                logger_message=_("Session saved."),
+                **page.session_forms(client, goals),
+            )
             response = page.render_fragments(
                 request,
                 page.with_timeline_and_chart(context, client),
@@ -60,7 +68,8 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return trigger_client_event(response, "alliance:session-saved")
     if request.htmx:
-        context = page.page_context(request, client, goals=goals, **forms)
+        # The logger opens (GET) or comes back with its errors (POST), nothing else.
+        context = {"client": client, "can_edit": True, **forms}
         return page.render_fragments(request, context, "session-logger")
     return render(request, "sessions/session_form.html", {**forms, "client": client})
 

@@ -44,9 +44,25 @@ def test_client_page_shows_chart_logger_goals_and_timeline(practice: Practice) -
         'id="timeline"',
         "<svg",
         'role="img"',
-        "data-wai",
     ]:
         assert part in html, part
+    # The forms come when asked for; each link works without JavaScript too.
+    assert "data-wai" not in html
+    assert f'href="{reverse("sessions:create", args=[practice.client.pk])}"' in html
+
+
+def test_forms_open_inline_on_request(practice: Practice) -> None:
+    browser = _browser("alice", practice)
+    logger = browser.get(reverse("sessions:create", args=[practice.client.pk]), **HX)
+    html = logger.content.decode()
+    assert html.lstrip().startswith('<section id="session-logger"') and "data-wai" in html
+    assert f"id_review-status_{practice.task.pk}" in html  # the pending task to review
+    adder = browser.get(reverse("clients:goal_create", args=[practice.client.pk]), **HX)
+    assert adder.content.decode().lstrip().startswith('<div id="goal-adder"')
+    assert "id_newgoal_wording" in adder.content.decode()
+    task_adder = browser.get(reverse("clients:task_create", args=[practice.goal.pk]), **HX)
+    assert f'id="task-adder-{practice.goal.pk}"' in task_adder.content.decode()
+    assert f"id_g{practice.goal.pk}_description" in task_adder.content.decode()
 
 
 def test_supervisor_sees_the_page_without_any_form(practice: Practice) -> None:

@@ -38,8 +38,9 @@ def test_therapist_logs_a_session_and_sees_it_without_a_reload(
     page = browser_context.new_page()
     sign_in(page, "alice")
     page.click("text=Camille Roy")
-    page.wait_for_selector("#session-logger")
     page.evaluate("window.__sameDocument = true")
+    page.locator(".page-head").get_by_role("link", name="Log a session").click()
+    page.wait_for_selector("#session-logger form")
     markers_before = page.locator("#alliance-chart svg circle").count()
 
     logger = page.locator("#session-logger")
