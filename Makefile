@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+I18N_IGNORE := --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
 
-.PHONY: install run test lint format seed benchmark worker clean
+.PHONY: install run test lint format messages benchmark worker clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -34,6 +35,14 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Refresh the translation catalogues (needs gettext), then compile them.
+messages: install
+	$(BIN)/python manage.py makemessages -l fr -l en --no-location --no-obsolete $(I18N_IGNORE)
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+benchmark: install
+	$(BIN)/python manage.py benchmark
 
 worker: install
 	$(BIN)/celery -A alliance worker --beat --loglevel INFO
