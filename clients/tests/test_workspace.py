@@ -126,7 +126,7 @@ def test_a_task_changed_elsewhere_blocks_the_whole_save(practice: Practice) -> N
         _session_data(**{f"review-status_{task.pk}": "done", f"review-version_{task.pk}": stale}),
         **HX,
     )
-    assert response.status_code == 200 and "changed elsewhere" in response.content.decode()
+    assert response.status_code == 200 and "modifiée ailleurs" in response.content.decode()
     assert Session.objects.count() == before
 
 
@@ -217,7 +217,7 @@ def test_stale_task_status_answers_409_with_the_current_state(practice: Practice
     response = _browser("alice", practice).post(
         reverse("clients:task_status", args=[task.pk]), {"status": "not_done", "version": 1}, **HX
     )
-    assert response.status_code == 409 and "changed elsewhere" in response.content.decode()
+    assert response.status_code == 409 and "modifiée ailleurs" in response.content.decode()
     task.refresh_from_db()
     assert task.status == TaskStatus.DONE
 
