@@ -113,3 +113,34 @@ def test_switching_to_french_shows_the_page_in_french_and_is_remembered(
     assert "Objectifs et tâches" in page.locator("#goals-panel h2").inner_text()
     caseload["alice"].refresh_from_db()
     assert caseload["alice"].language == "fr"
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')]
+  .filter(el => {
+    const name = (el.labels && el.labels.length ? [...el.labels].map(l => l.textContent).join(' ')
+                 : '') + (el.getAttribute('aria-label') || '') + (el.textContent || '');
+    return name.trim() === '';
+  })
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+
+def test_every_control_has_a_name_and_long_notes_show_a_counter(
+    browser_context: Any, sign_in: Any, caseload: dict[str, Any]
+) -> None:
+    page = browser_context.new_page()
+    sign_in(page, "alice")
+    page.click("text=Camille Roy")
+    page.locator(".page-head").get_by_role("link", name="Log a session").click()
+    page.wait_for_selector("#session-logger form")
+    page.get_by_role("link", name="Add a goal").click()
+    page.wait_for_selector("#goal-adder form")
+    assert page.evaluate(UNLABELLED) == []
+
+    notes = page.locator("#session-logger").get_by_label("Notes")
+    counter = page.locator("#session-logger [data-counter-output]")
+    notes.fill("a" * 100)
+    assert counter.is_hidden()
+    notes.fill("a" * 19_500)
+    assert counter.is_visible() and "19,500 / 20,000" in counter.inner_text()
+    page.keyboard.press("Tab")  # keyboard focus leaves the notes for the next control
+    assert page.evaluate("document.activeElement.tagName") in {"INPUT", "SELECT", "BUTTON", "A"}
