@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# The browser logs an intended 409 Conflict (a stale save) as a failed resource.
+EXPECTED_CONSOLE = re.compile(r"status of 409 \(Conflict\)")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -64,6 +66,15 @@ def browser_context(chromium: Any, request: pytest.FixtureRequest) -> Iterator[A
     """A fresh browser profile in English; a failing test leaves a screenshot per page."""
     context = chromium.new_context(locale="en-CA", viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(10_000)
+    console_errors: list[str] = []
+    context.on(
+        "console",
+        lambda message: (
+            console_errors.append(message.text)
+            if message.type == "error" and not EXPECTED_CONSOLE.search(message.text)
+            else None
+        ),
+    )
     yield context
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
@@ -72,6 +83,9 @@ def browser_context(chromium: Any, request: pytest.FixtureRequest) -> Iterator[A
         for i, page in enumerate(context.pages):
             page.screenshot(path=str(ARTIFACTS / f"{name}-{i}.png"), full_page=True)
     context.close()
+    # A CSP violation or a script error is a bug even when the journey went through.
+    if console_errors and report is not None and report.passed:
+        pytest.fail(f"The browser console reported errors: {console_errors[:3]}")
 
 
 @pytest.fixture
