@@ -115,13 +115,18 @@ def test_switching_to_french_shows_the_page_in_french_and_is_remembered(
     assert caseload["alice"].language == "fr"
 
 
-UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href]')]
+CONTROLS = "input:not([type=hidden]), select, textarea, button, a[href]"
+UNLABELLED = (
+    """() => [...document.querySelectorAll('"""
+    + CONTROLS
+    + """')]
   .filter(el => {
     const name = (el.labels && el.labels.length ? [...el.labels].map(l => l.textContent).join(' ')
                  : '') + (el.getAttribute('aria-label') || '') + (el.textContent || '');
     return name.trim() === '';
   })
   .map(el => el.outerHTML.slice(0, 120))"""
+)
 
 
 def test_every_control_has_a_name_and_long_notes_show_a_counter(
