@@ -21,7 +21,12 @@ TIMELINE_PAGE_SIZE = 10
 
 
 def timeline_page(client: Client, number: Any = 1) -> Page:
-    return Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(number)
+    """Return one page of the timeline, each session with its WAI-SR score (or None)."""
+    page = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(number)
+    for session in page:
+        wai = getattr(session, "wai", None) if hasattr(session, "wai") else None
+        session.wai_score = wai.score if wai is not None else None
+    return page
 
 
 def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> list[Goal]:
@@ -34,6 +39,7 @@ def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> 
         goal.closed_tasks = [t for t in tasks if t.status != TaskStatus.PENDING]  # type: ignore[attr-defined]
         for task in tasks:
             if task.status != TaskStatus.PENDING and f"status-{task.pk}" not in bound:
+                task.status_form = None  # type: ignore[attr-defined]
                 continue
             task.status_form = bound.get(f"status-{task.pk}") or TaskStatusForm(  # type: ignore[attr-defined]
                 instance=task, auto_id=f"id_t{task.pk}_%s"
