@@ -9,6 +9,7 @@ import pytest
 
 from accounts.models import Role, User
 from clients.models import Client, Goal, Task
+from ruptures.models import RuptureFlag
 from sessions.models import Session
 from tests.factories import (
     ClientFactory,
@@ -40,6 +41,7 @@ class Practice:
     task: Task
     session: Session
     bobs_client: Client
+    flag: RuptureFlag
 
 
 @pytest.fixture
@@ -69,6 +71,14 @@ def practice(db: None) -> Practice:
         task=task,
         session=session,
         bobs_client=ClientFactory(therapist=bob, code="QC-0002"),
+        flag=RuptureFlag.objects.create(
+            session=session,
+            client=client,
+            source="note",
+            marker="avoidance",
+            evidence={"spans": [[2, 8]]},
+            confidence=0.9,
+        ),
     )
 
 

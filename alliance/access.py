@@ -62,3 +62,22 @@ def require_therapist(request: HttpRequest) -> None:
     """Only therapists open client files; supervisors and admins read."""
     if not getattr(request.user, "is_therapist", False):
         raise PermissionDenied
+
+
+def flag_for_user(request: HttpRequest, pk: int, *, write: bool = False) -> Any:
+    from ruptures.models import RuptureFlag
+
+    flag = get_object_or_404(
+        RuptureFlag.objects.visible_to(request.user).select_related(  # type: ignore[arg-type]
+            "client", "session", "repair_plan"
+        ),
+        pk=pk,
+    )
+    if write:
+        _require_owner(request, flag.client.therapist_id)
+    return flag
+
+
+def require_admin(request: HttpRequest) -> None:
+    if not getattr(request.user, "is_admin", False):
+        raise PermissionDenied

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from clients import selectors
 from clients.forms import GoalForm, TaskForm, TaskStatusForm
 from clients.models import Client, Goal, GoalStatus, TaskStatus
+from ruptures.forms import RepairedForm
+from ruptures.guidance import compose_empathy
+from ruptures.presentation import evidence_text, explanation, highlight, ui_language
+from ruptures.selectors import client_flags, note_flags_by_session, repair_sentences
 from sessions.alliance_chart import client_alliance_chart
 from sessions.forms import NewTaskForm, SessionForm, TaskReviewForm, WaiSrForm
+from sessions.models import MET, Session
 from sessions.selectors import session_timeline
 
 PAGE = "clients/client_detail.html"
@@ -21,12 +27,57 @@ TIMELINE_PAGE_SIZE = 10
 
 
 def timeline_page(client: Client, number: Any = 1) -> Page:
-    """Return one page of the timeline, each session with its WAI-SR score (or None)."""
+    """Return one page of the timeline: each session with its WAI-SR score and its note,
+    the rupture evidence highlighted."""
     page = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(number)
+    flags = note_flags_by_session(session_ids=[s.pk for s in page])
     for session in page:
         wai = getattr(session, "wai", None) if hasattr(session, "wai") else None
         session.wai_score = wai.score if wai is not None else None
+        session.notes_html = highlight(session.notes, flags.get(session.pk, []))
     return page
+
+
+SCAN_WAIT = dt.timedelta(minutes=2)
+
+
+def ruptures_context(request: HttpRequest, client: Client) -> dict[str, Any]:
+    """Return the ruptures panel's flags, each with its explanation, evidence and forms."""
+    active, closed = client_flags(client=client)
+    for flag in active + closed:
+        flag.explanation = explanation(flag)
+        flag.evidence_passages = evidence_text(flag, flag.session.notes)
+    can_edit = client.therapist_id == request.user.pk
+    if can_edit and active:
+        # One query for every flag's "repaired in" choices, not one per flag.
+        met = list(
+            Session.objects.filter(client=client, attendance__in=MET)
+            .order_by("-starts_at")
+            .values_list("pk", "starts_at")
+        )
+        for flag in active:
+            form = RepairedForm(
+                flag=flag, initial={"version": flag.version}, auto_id=f"id_f{flag.pk}_%s"
+            )
+            form.fields["session"].choices = [  # type: ignore[attr-defined]
+                (pk, formats.date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT"))
+                for pk, when in met
+                if when >= flag.session.starts_at
+            ]
+            flag.repaired_form = form
+    # A scan runs in the background after a save; the panel looks again until it is done.
+    pending = Session.objects.filter(
+        client=client,
+        ruptures_scanned_at__isnull=True,
+        updated_at__gte=timezone.now() - SCAN_WAIT,
+    ).exists()
+    return {
+        "client": client,
+        "can_edit": can_edit,
+        "active_flags": active,
+        "closed_flags": closed,
+        "scan_pending": pending,
+    }
 
 
 def prepare_goals(goals: list[Goal], *, bound: dict[str, Any] | None = None) -> list[Goal]:
@@ -71,11 +122,26 @@ def session_forms(client: Client, goals: list[Goal], data: Any = None) -> dict[s
     }
 
 
+def logger_extras(client: Client) -> dict[str, Any]:
+    """Return what the session form shows beside its fields: the repairs planned."""
+    return {
+        "repair_sentences": [
+            compose_empathy(
+                emotion=f.repair_plan.empathy_emotion,
+                reflection=f.repair_plan.empathy_reflection,
+                confirmation=f.repair_plan.empathy_confirmation,
+                language=ui_language(),
+            )
+            for f in repair_sentences(client=client)
+        ],
+    }
+
+
 def page_context(request: HttpRequest, client: Client, **overrides: Any) -> dict[str, Any]:
     """Return everything the client page shows; `overrides` carries bound forms and flags."""
     goals = overrides.pop("goals", None) or selectors.client_with_goals(client=client)
     context: dict[str, Any] = {
-        "client": client,
+        **ruptures_context(request, client),
         "goals": prepare_goals(goals, bound=overrides.pop("bound", None)),
         "can_edit": client.therapist_id == request.user.pk,
         "overdue_tasks": selectors.overdue_count(goals),

@@ -21,6 +21,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from clients.models import Client, ClientStatus, Goal, Task, TaskStatus
+from ruptures.models import ACTIVE, RuptureFlag
 from sessions.models import MET, Session, WaiSr
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ def caseload(
         last_session_at=Subquery(sessions.order_by("-starts_at").values("starts_at")[:1]),
         latest_wai_total=Subquery(latest_wai.values("total")[:1]),
         overdue_tasks=SubqueryCount(overdue.values("pk")),
+        open_flags=SubqueryCount(
+            RuptureFlag.objects.filter(client=OuterRef("pk"), status__in=ACTIVE).values("pk")
+        ),
     ).order_by("display_name", "pk")
 
 

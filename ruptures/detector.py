@@ -33,6 +33,8 @@ MARKERS = (
 CONFRONTATION = frozenset({"direct_negative", "indirect_negative", "disagreement", "self_esteem"})
 WITHDRAWAL = frozenset({"compliance", "avoidance", "non_response"})
 MIN_CONFIDENCE = 0.45
+# Raise when the rules change, so that re-scans can tell which flags came from which rules.
+DETECTOR_VERSION = "2026.11.1"
 MAX_TEXT = 50_000
 
 EXPLANATIONS = {

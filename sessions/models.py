@@ -102,6 +102,8 @@ class Session(CheckedInDatabase, models.Model):
     availability_comment = models.CharField(
         _("comment on my availability"), max_length=300, blank=True
     )
+    # When the rupture scan last read this session; None while a scan is due.
+    ruptures_scanned_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -38,6 +38,13 @@ class NewTask:
     due_date: Any = None
 
 
+def _scan_after_commit(session_id: int) -> None:
+    """Have the rupture scan read the session once it is saved (a task, never clinical text)."""
+    from ruptures.tasks import scan_session
+
+    transaction.on_commit(lambda: scan_session.delay(session_id))
+
+
 def _save_wai(session: Session, responses: dict[int, int] | None, *, new: bool = False) -> None:
     """Store, replace or remove the session's WAI-SR (None removes it)."""
     if responses is None:
@@ -105,6 +112,7 @@ def session_create(
         client_id=client.pk,
         details={"wai_sr": wai is not None, "tasks_reviewed": len(reviews)},
     )
+    _scan_after_commit(session.pk)
     return session
 
 
@@ -129,6 +137,10 @@ def session_update(
         client_id=session.client_id,
         details={"fields": changed},
     )
+    # The saved flags may no longer match the note: a fresh scan is due.
+    Session.objects.filter(pk=session.pk).update(ruptures_scanned_at=None)
+    session.ruptures_scanned_at = None
+    _scan_after_commit(session.pk)
     return session
 
 

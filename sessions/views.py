@@ -18,7 +18,7 @@ from sessions import services
 from sessions.forms import SessionForm, WaiSrForm
 from sessions.models import Session
 
-REFRESHED = ("timeline", "alliance-chart", "goals-panel")
+REFRESHED = ("timeline", "alliance-chart", "goals-panel", "ruptures-panel")
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,6 +59,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                 goals=goals,
                 logger_message=_("Session saved."),
                 **page.session_forms(client, goals),
+                **page.logger_extras(client),
             )
             response = page.render_fragments(
                 request,
@@ -69,7 +70,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             return trigger_client_event(response, "alliance:session-saved")
     if request.htmx:
         # The logger opens (GET) or comes back with its errors (POST), nothing else.
-        context = {"client": client, "can_edit": True, **forms}
+        context = {"client": client, "can_edit": True, **forms, **page.logger_extras(client)}
         return page.render_fragments(request, context, "session-logger")
     return render(request, "sessions/session_form.html", {**forms, "client": client})
 
@@ -143,4 +144,4 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("clients:detail", pk=client.pk)
     context = page.with_timeline_and_chart(page.page_context(request, client), client)
     context["timeline_message"] = _("Session deleted.")
-    return page.render_fragments(request, context, "timeline", "alliance-chart", "goals-panel")
+    return page.render_fragments(request, context, "timeline", *REFRESHED[1:])

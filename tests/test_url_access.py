@@ -40,6 +40,8 @@ client_pk: Kwargs = lambda p: {"pk": p.client.pk}  # noqa: E731
 goal_pk: Kwargs = lambda p: {"pk": p.goal.pk}  # noqa: E731
 task_pk: Kwargs = lambda p: {"pk": p.task.pk}  # noqa: E731
 session_pk: Kwargs = lambda p: {"pk": p.session.pk}  # noqa: E731
+flag_pk: Kwargs = lambda p: {"pk": p.flag.pk}  # noqa: E731
+OWNER_STEP = expect(LOGIN, REDIRECT, 404, 403, 404, 403, LOGIN)  # a POST-only workflow step
 none: Kwargs = lambda p: {}  # noqa: E731
 
 # route -> (kwargs, expected on GET, expected on POST with an empty body or None)
@@ -71,6 +73,17 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
     "sessions/new/for-client/<int:pk>/": (client_pk, WRITE, WRITE),
     "sessions/<int:pk>/edit/": (session_pk, WRITE, WRITE),
     "sessions/<int:pk>/delete/": (session_pk, WRITE, same(405)),
+    "ruptures/flags/<int:pk>/acknowledge/": (flag_pk, same(405), OWNER_STEP),
+    "ruptures/flags/<int:pk>/dismiss/": (flag_pk, same(405), OWNER_STEP),
+    "ruptures/flags/<int:pk>/repaired/": (flag_pk, same(405), OWNER_STEP),
+    "ruptures/flags/<int:pk>/repair-plan/": (flag_pk, WRITE, WRITE),
+    # The panel is an htmx fragment; without htmx it sends readers to the client page.
+    "ruptures/clients/<int:pk>/flags/": (
+        client_pk,
+        expect(LOGIN, REDIRECT, 404, REDIRECT, 404, REDIRECT, LOGIN),
+        same(405),
+    ),
+    "ruptures/precision/": (none, expect(LOGIN, 403, 403, 403, 403, 200, LOGIN), same(405)),
     "sessions/<int:pk>/delete/confirmed/": (
         session_pk,
         same(405),

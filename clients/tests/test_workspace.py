@@ -94,7 +94,7 @@ def test_logging_a_session_inline_refreshes_timeline_chart_and_tasks(practice: P
     assert response.status_code == 200
     html = response.content.decode()
     assert html.startswith('\n<section id="session-logger"') or 'id="session-logger"' in html[:200]
-    assert html.count('hx-swap-oob="true"') == 3  # timeline, chart, goals panel
+    assert html.count('hx-swap-oob="true"') == 4  # timeline, chart, goals and ruptures panels
     assert "Séance de suivi" in html  # in the refreshed timeline
     assert "HX-Trigger" in response.headers
     new = Session.objects.filter(client=practice.client).order_by("-created_at").first()
@@ -227,7 +227,7 @@ def test_session_deleted_inline_refreshes_the_timeline(practice: Practice) -> No
         reverse("sessions:delete", args=[practice.session.pk]), **HX
     )
     html = response.content.decode()
-    assert 'id="timeline"' in html and html.count('hx-swap-oob="true"') == 2
+    assert 'id="timeline"' in html and html.count('hx-swap-oob="true"') == 3
     assert not Session.objects.filter(pk=practice.session.pk).exists()
 
 

@@ -63,3 +63,31 @@
     if (status) { status.setAttribute("tabindex", "-1"); status.focus(); }
   });
 })();
+
+// The empathy-sentence composer: a live preview of "I / emotion / reflection / confirmation".
+(function () {
+  "use strict";
+  function compose(form) {
+    var fr = (form.getAttribute("data-language") || "").indexOf("fr") === 0;
+    var get = function (part) {
+      var field = form.querySelector('[data-empathy="' + part + '"]');
+      return field ? field.value.trim() : "";
+    };
+    var emotion = get("emotion"), reflection = get("reflection"), confirmation = get("confirmation");
+    var parts = [];
+    if (emotion) { parts.push((fr ? "Je me sens " : "I feel ") + emotion); }
+    if (reflection) { parts.push(reflection); }
+    var sentence = parts.join(fr ? " ; " : "; ").replace(/\.+$/, "");
+    if (sentence && confirmation) { sentence += ". " + confirmation; }
+    else if (confirmation) { sentence = confirmation; }
+    var out = form.querySelector("[data-empathy-preview]");
+    if (out) { out.textContent = sentence; }
+  }
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest("[data-empathy-composer]");
+    if (form) { compose(form); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-empathy-composer]").forEach(compose);
+  });
+})();

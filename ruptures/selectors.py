@@ -1,0 +1,67 @@
+"""Reads of rupture flags for the client page, the caseload and the admin."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Q, QuerySet
+
+from ruptures.models import ACTIVE, FlagStatus, RuptureFlag, Source
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from clients.models import Client
+
+RECENT_CLOSED = 10
+
+
+def client_flags(*, client: Client) -> tuple[list[RuptureFlag], list[RuptureFlag]]:
+    """Return the client's active flags and the most recent closed ones (one query)."""
+    flags = list(
+        RuptureFlag.objects.filter(client=client)
+        .select_related("session", "repair_plan", "repaired_in_session")
+        .order_by("-session__starts_at", "-id")[:200]
+    )
+    active = [f for f in flags if f.status in ACTIVE]
+    closed = [f for f in flags if f.status not in ACTIVE][:RECENT_CLOSED]
+    return active, closed
+
+
+def note_flags_by_session(*, session_ids: list[int]) -> dict[int, list[RuptureFlag]]:
+    """Return the note flags (not dismissed) of these sessions, by session (one query)."""
+    found: dict[int, list[RuptureFlag]] = defaultdict(list)
+    for flag in RuptureFlag.objects.filter(session_id__in=session_ids, source=Source.NOTE).exclude(
+        status=FlagStatus.DISMISSED
+    ):
+        found[flag.session_id].append(flag)
+    return found
+
+
+def repair_sentences(*, client: Client) -> QuerySet[Any]:
+    """Return the planned repairs to keep in mind when logging the next session."""
+    return RuptureFlag.objects.filter(
+        client=client, status=FlagStatus.REPAIR_PLANNED, repair_plan__isnull=False
+    ).select_related("repair_plan")
+
+
+def precision_by_kind(*, user: User) -> list[dict[str, Any]]:
+    """Return, per marker or signal, how often flags were kept or dismissed (admins)."""
+    rows = (
+        RuptureFlag.objects.visible_to(user)
+        .values("source", "marker", "signal")
+        .annotate(
+            total=Count("id"),
+            open=Count("id", filter=Q(status=FlagStatus.OPEN)),
+            dismissed=Count("id", filter=Q(status=FlagStatus.DISMISSED)),
+            repaired=Count("id", filter=Q(status=FlagStatus.REPAIRED)),
+        )
+        .order_by("source", "marker", "signal")
+    )
+    result = []
+    for row in rows:
+        reviewed = row["total"] - row["open"]
+        row["reviewed"] = reviewed
+        row["precision"] = (reviewed - row["dismissed"]) / reviewed if reviewed else None
+        result.append(row)
+    return result

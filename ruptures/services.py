@@ -1,0 +1,258 @@
+"""Writes for rupture flags and repair plans: scans, the workflow, audited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.versioning import StaleEdit, apply_fields, update_if_current, validate
+from audit.models import AuditAction
+from audit.services import audit_record
+from clients.models import TaskStatus
+from ruptures.detector import DETECTOR_VERSION, detect
+from ruptures.models import FlagStatus, RepairPlan, RuptureFlag, Source
+from ruptures.signals import SessionPoint, session_signals
+from sessions.models import Session
+from sessions.scoring import ITEM_COUNT
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+WAI_ITEMS = [f"wai__item_{i}" for i in range(1, ITEM_COUNT + 1)]
+# Which statuses each status may move to; repaired and dismissed are final.
+TRANSITIONS = {
+    FlagStatus.OPEN: {
+        FlagStatus.ACKNOWLEDGED,
+        FlagStatus.REPAIR_PLANNED,
+        FlagStatus.REPAIRED,
+        FlagStatus.DISMISSED,
+    },
+    FlagStatus.ACKNOWLEDGED: {FlagStatus.REPAIR_PLANNED, FlagStatus.REPAIRED, FlagStatus.DISMISSED},
+    FlagStatus.REPAIR_PLANNED: {
+        FlagStatus.REPAIR_PLANNED,
+        FlagStatus.REPAIRED,
+        FlagStatus.DISMISSED,
+    },
+    FlagStatus.REPAIRED: set(),
+    FlagStatus.DISMISSED: set(),
+}
+
+
+def _history(session: Session) -> list[SessionPoint]:
+    """Return the client's sessions up to this one, as the signals module reads them."""
+    rows = (
+        Session.objects.filter(client_id=session.client_id, starts_at__lte=session.starts_at)
+        .annotate(
+            not_done=Count("tasks_reviewed", filter=Q(tasks_reviewed__status=TaskStatus.NOT_DONE))
+        )
+        .order_by("starts_at", "id")
+        .values_list(
+            "id",
+            "starts_at",
+            "attendance",
+            "late_minutes",
+            "goals_rating",
+            "tasks_rating",
+            "bond_rating",
+            "not_done",
+            *WAI_ITEMS,
+        )
+    )
+    points = []
+    for sid, starts_at, attendance, late, goals, tasks, bond, not_done, *items in rows:
+        wai = sum(items) / ITEM_COUNT if items[0] is not None else None
+        points.append(
+            SessionPoint(sid, starts_at, attendance, late, goals, tasks, bond, wai, not_done)
+        )
+    return points
+
+
+@transaction.atomic
+def rupture_scan_session(*, session_id: int) -> dict[str, int]:
+    """Read one session's note and data; create, refresh or withdraw its flags.
+
+    Idempotent: a flag is found again by (session, source, marker, signal) and updated in
+    place; a flag someone acted on keeps its status (a dismissed flag is never reopened);
+    an untouched open flag whose evidence is gone is withdrawn.
+    """
+    session = Session.objects.select_for_update().filter(pk=session_id).first()
+    if session is None:
+        return {"created": 0, "updated": 0, "withdrawn": 0}
+    hits = detect(session.notes) if session.notes else []
+    signals = session_signals(
+        _history(session), note_has_compliance=any(h.marker == "compliance" for h in hits)
+    )
+    wanted: dict[tuple[str, str, str], tuple[dict[str, Any], float]] = {
+        (Source.NOTE, h.marker, ""): ({"spans": [list(s) for s in h.spans]}, h.confidence)
+        for h in hits
+    }
+    for signal in signals:
+        wanted[(Source.SESSION_DATA, signal.marker, signal.signal)] = (dict(signal.detail), 1.0)
+    existing = {(f.source, f.marker, f.signal): f for f in session.rupture_flags.all()}
+    counts = {"created": 0, "updated": 0, "withdrawn": 0}
+    for key, (evidence, confidence) in wanted.items():
+        flag = existing.get(key)
+        if flag is None:
+            flag = RuptureFlag.objects.create(
+                session=session,
+                client_id=session.client_id,
+                source=key[0],
+                marker=key[1],
+                signal=key[2],
+                evidence=evidence,
+                confidence=round(confidence, 2),
+                detector_version=DETECTOR_VERSION,
+            )
+            audit_record(
+                actor=None,
+                action=AuditAction.CREATE,
+                obj=flag,
+                client_id=session.client_id,
+                details={"kind": key[1] or key[2]},
+            )
+            counts["created"] += 1
+        elif flag.evidence != evidence or flag.detector_version != DETECTOR_VERSION:
+            RuptureFlag.objects.filter(pk=flag.pk).update(
+                evidence=evidence,
+                confidence=round(confidence, 2),
+                detector_version=DETECTOR_VERSION,
+                updated_at=timezone.now(),
+            )
+            counts["updated"] += 1
+    for key, flag in existing.items():
+        if key in wanted:
+            continue
+        if flag.status == FlagStatus.OPEN:
+            flag.delete()
+            audit_record(
+                actor=None,
+                action=AuditAction.DELETE,
+                object_type="ruptures.ruptureflag",
+                object_id=str(flag.pk),
+                client_id=session.client_id,
+                details={"reason": "evidence gone after a re-scan"},
+            )
+            counts["withdrawn"] += 1
+        elif not flag.evidence.get("stale"):
+            RuptureFlag.objects.filter(pk=flag.pk).update(evidence={**flag.evidence, "stale": True})
+    Session.objects.filter(pk=session.pk).update(ruptures_scanned_at=timezone.now())
+    return counts
+
+
+def _move(flag: RuptureFlag, to: FlagStatus, expected_version: int | None) -> None:
+    """Refuse a stale click first (StaleEdit), then a step the workflow does not allow."""
+    if expected_version is not None and expected_version != flag.version:
+        raise StaleEdit(flag)
+    if to not in TRANSITIONS[FlagStatus(flag.status)]:
+        raise ValidationError(
+            _("This flag can no longer change to “%(status)s”.") % {"status": to.label}
+        )
+
+
+@transaction.atomic
+def flag_acknowledge(*, flag: RuptureFlag, actor: User, expected_version: int) -> RuptureFlag:
+    """Record that the practitioner has seen the flag and takes it seriously."""
+    _move(flag, FlagStatus.ACKNOWLEDGED, expected_version)
+    update_if_current(
+        flag,
+        data={"status": FlagStatus.ACKNOWLEDGED},
+        fields=["status"],
+        expected_version=expected_version,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=flag,
+        client_id=flag.client_id,
+        details={"status": flag.status},
+    )
+    return flag
+
+
+@transaction.atomic
+def flag_dismiss(
+    *, flag: RuptureFlag, actor: User, expected_version: int, reason: str
+) -> RuptureFlag:
+    """Mark a flag as not a rupture, with the practitioner's reason (the detector's miss)."""
+    if not reason.strip():
+        raise ValidationError({"dismissed_reason": _("Say why this is not a rupture.")})
+    _move(flag, FlagStatus.DISMISSED, expected_version)
+    update_if_current(
+        flag,
+        data={"status": FlagStatus.DISMISSED, "dismissed_reason": reason.strip()},
+        fields=["status", "dismissed_reason"],
+        expected_version=expected_version,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=flag,
+        client_id=flag.client_id,
+        details={"status": flag.status},
+    )
+    return flag
+
+
+@transaction.atomic
+def flag_mark_repaired(
+    *, flag: RuptureFlag, actor: User, expected_version: int, session: Session
+) -> RuptureFlag:
+    """Record that the rupture was worked on and repaired in `session`."""
+    if session.client_id != flag.client_id or session.starts_at < flag.session.starts_at:
+        raise ValidationError(
+            {
+                "repaired_in_session": _(
+                    "Choose a session of this client, on or after the one the flag is about."
+                )
+            }
+        )
+    _move(flag, FlagStatus.REPAIRED, expected_version)
+    update_if_current(
+        flag,
+        data={"status": FlagStatus.REPAIRED, "repaired_in_session": session},
+        fields=["status", "repaired_in_session"],
+        expected_version=expected_version,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=flag,
+        client_id=flag.client_id,
+        details={"status": flag.status, "repaired_in_session": session.pk},
+    )
+    return flag
+
+
+@transaction.atomic
+def repair_plan_save(
+    *, flag: RuptureFlag, actor: User, data: dict[str, Any], expected_version: int | None
+) -> RepairPlan:
+    """Create or change the flag's repair plan; the flag moves to "repair planned"."""
+    _move(flag, FlagStatus.REPAIR_PLANNED, None)
+    plan = RepairPlan.objects.filter(flag=flag).first()
+    if plan is None:
+        plan = RepairPlan(flag=flag, created_by=actor)
+        apply_fields(plan, data, RepairPlan.EDITABLE_FIELDS)
+        validate(plan)
+        plan.save()
+        action = AuditAction.CREATE
+    else:
+        update_if_current(
+            plan,
+            data=data,
+            fields=RepairPlan.EDITABLE_FIELDS,
+            expected_version=expected_version or 0,
+        )
+        action = AuditAction.UPDATE
+    if flag.status != FlagStatus.REPAIR_PLANNED:
+        RuptureFlag.objects.filter(pk=flag.pk).update(
+            status=FlagStatus.REPAIR_PLANNED, version=flag.version + 1
+        )
+        flag.status, flag.version = FlagStatus.REPAIR_PLANNED, flag.version + 1
+    audit_record(actor=actor, action=action, obj=plan, client_id=flag.client_id)
+    return plan
