@@ -42,6 +42,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 benchmark: install
+	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py benchmark
 
 worker: install

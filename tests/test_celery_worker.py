@@ -57,7 +57,7 @@ def worker_queue() -> Iterator[str]:
             "--pool=solo",
             "--concurrency=1",
             "-Q",
-            queue,
+            f"{queue},celery",  # its own queue, and the default one the app enqueues to
             "--loglevel=WARNING",
             "--without-gossip",
             "--without-mingle",
@@ -90,3 +90,36 @@ def test_tasks_survive_a_lost_worker_by_configuration() -> None:
     assert app.conf.task_acks_late is True
     assert app.conf.task_reject_on_worker_lost is True
     assert app.conf.worker_prefetch_multiplier == 1
+
+
+def test_saving_a_session_has_the_worker_flag_its_rupture(worker_queue: str) -> None:
+    import time
+
+    from django.utils import timezone as tz
+
+    from ruptures.models import RuptureFlag
+    from sessions.services import session_create
+    from tests.factories import ClientFactory, UserFactory
+
+    therapist = UserFactory(username="worker-therapist")
+    client = ClientFactory(therapist=therapist)
+    session = session_create(
+        client=client,
+        actor=therapist,
+        data={
+            "starts_at": tz.now() - dt.timedelta(hours=1),
+            "duration_minutes": 50,
+            "attendance": "attended",
+            "goals_rating": 3,
+            "tasks_rating": 3,
+            "bond_rating": 3,
+            "notes": "Il a changé de sujet dès qu'on a parlé de son père.",
+        },
+    )
+    # Enqueued on commit to Redis; the worker process reads the note and writes the flag.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if RuptureFlag.objects.filter(session=session, marker="avoidance").exists():
+            break
+        time.sleep(0.2)
+    assert RuptureFlag.objects.filter(session=session, marker="avoidance").exists()

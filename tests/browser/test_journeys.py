@@ -149,3 +149,46 @@ def test_every_control_has_a_name_and_long_notes_show_a_counter(
     assert counter.is_visible() and "19,500 / 20,000" in counter.inner_text()
     page.keyboard.press("Tab")  # keyboard focus leaves the notes for the next control
     assert page.evaluate("document.activeElement.tagName") in {"INPUT", "SELECT", "BUTTON", "A"}
+
+
+def test_a_rupture_note_is_flagged_with_its_evidence_and_the_repair_is_composed(
+    browser_context: Any, sign_in: Any, caseload: dict[str, Any]
+) -> None:
+    page = browser_context.new_page()
+    sign_in(page, "alice")
+    page.click("text=Camille Roy")
+    page.locator(".page-head").get_by_role("link", name="Log a session").click()
+    logger = page.locator("#session-logger")
+    logger.locator("form").wait_for()
+    logger.get_by_label("Agreement on goals").fill("3")
+    logger.get_by_label("Agreement on tasks").fill("2")
+    logger.get_by_label("Bond").fill("3")
+    logger.get_by_label("Notes").fill(
+        "She disagreed with the exposure task and said I push too hard. Long silence after "
+        "my reflection."
+    )
+    logger.get_by_role("button", name="Save the session").click()
+    panel = page.locator("#ruptures-panel")
+    panel.get_by_text("Disagreement on goals or tasks").wait_for()
+    assert "Non-response to an intervention" in panel.inner_text()
+    marks = page.locator("#timeline mark.rupture-evidence")
+    assert marks.count() >= 2
+    assert "disagreed with the exposure task" in marks.first.inner_text()
+
+    panel.get_by_role("link", name="Plan the repair").first.click()
+    page.get_by_label("Emotion (what I feel)").fill("concerned")
+    page.get_by_label("Reflection (what I understand the client lived)").fill(
+        "it sounds like you felt pushed when I insisted on the exposure"
+    )
+    page.get_by_label("Confirmation (checking with the client)").fill("Is that right?")
+    preview = page.locator("[data-empathy-preview]")
+    assert preview.inner_text() == (
+        "I feel concerned; it sounds like you felt pushed when I "
+        "insisted on the exposure. Is that right?"
+    )
+    page.get_by_role("button", name="Save the repair plan").click()
+    page.wait_for_url(re.compile(r".*/clients/\d+/$"))
+    page.locator(".page-head").get_by_role("link", name="Log a session").click()
+    reminder = page.locator(".repair-reminder")
+    reminder.wait_for()
+    assert "I feel concerned" in reminder.inner_text()

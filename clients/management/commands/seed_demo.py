@@ -18,6 +18,7 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from clients import demo_notes
 from clients.models import Client, ClientStatus, Goal, ProposedBy, Task, TaskStatus
+from ruptures.services import rupture_scan_session
 from sessions.models import Attendance, Modality, Session, WaiSr
 from sessions.scoring import ITEM_COUNT
 
@@ -112,6 +113,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
+        parser.add_argument(
+            "--no-scan",
+            action="store_true",
+            help="Do not read the new sessions for ruptures (large practices).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
@@ -151,6 +157,10 @@ class Command(BaseCommand):
                 if therapist.clients.exists():
                     continue
                 created += _caseload(rng, therapist, index, language, prefix, options)
+            if created and not options["no_scan"]:
+                new = Session.objects.filter(ruptures_scanned_at__isnull=True)
+                for session_id in new.values_list("id", flat=True).iterator():
+                    rupture_scan_session(session_id=session_id)
             if created:
                 audit_record(
                     actor=None,
