@@ -79,3 +79,24 @@ def with_current_version(data: QueryDict, version: int) -> QueryDict:
     fresh = data.copy()
     fresh["version"] = str(version)
     return fresh
+
+
+def save_or_conflict(
+    request: Any, form: Any, update: Any, rebuild: Any
+) -> tuple[Any, models.Model | None, bool]:
+    """Validate a versioned form and save it with `update(version, data)`.
+
+    Returns (form, conflict, saved). On a stale save the form is rebuilt by
+    `rebuild(data, current)` on the stored record, carrying the user's input and the stored
+    version, so that nothing typed is lost and a deliberate second save wins.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return form, None, False
+    try:
+        update(form.cleaned_data["version"], form.cleaned_data)
+    except StaleEdit as stale:
+        current = type(stale.current)._default_manager.get(pk=stale.current.pk)
+        fresh = rebuild(with_current_version(request.POST, current.version), current)
+        fresh.is_valid()
+        return fresh, current, False
+    return form, None, True

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.access import client_for_user, goal_for_user, require_therapist, task_for_user
-from alliance.versioning import StaleEdit, with_current_version
+from alliance.versioning import StaleEdit, save_or_conflict, with_current_version
 from audit.models import AuditAction
 from audit.services import audit_record
 from clients import page, selectors, services
@@ -96,26 +96,17 @@ def client_create(request: HttpRequest) -> HttpResponse:
 def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a client's file; a stale form shows the conflict instead of overwriting."""
     client = client_for_user(request, pk, write=True)
-    form = ClientForm(request.POST or None, instance=client)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_update(
-                client=client,
-                actor=request.user,
-                expected_version=form.cleaned_data["version"],
-                data=form.cleaned_data,
-            )
-        except StaleEdit as stale:
-            conflict = stale.current
-            form = ClientForm(
-                with_current_version(request.POST, conflict.version),
-                instance=type(conflict).objects.get(pk=conflict.pk),
-            )
-            form.is_valid()
-        else:
-            messages.success(request, _("Client file saved."))
-            return redirect("clients:detail", pk=client.pk)
+    form, conflict, saved = save_or_conflict(
+        request,
+        ClientForm(request.POST or None, instance=client),
+        lambda version, data: services.client_update(
+            client=client, actor=request.user, expected_version=version, data=data
+        ),
+        lambda data, current: ClientForm(data, instance=current),
+    )
+    if saved:
+        messages.success(request, _("Client file saved."))
+        return redirect("clients:detail", pk=client.pk)
     return render(
         request,
         "clients/client_form.html",
@@ -163,29 +154,20 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a goal's wording, agreement, priority, difficulty or status (inline with htmx)."""
     goal = goal_for_user(request, pk, write=True)
     client = goal.client
-    form = GoalForm(request.POST or None, instance=goal, auto_id=f"id_goal{goal.pk}_%s")
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_update(
-                goal=goal,
-                actor=request.user,
-                expected_version=form.cleaned_data["version"],
-                data=form.cleaned_data,
-            )
-        except StaleEdit as stale:
-            conflict = stale.current
-            form = GoalForm(
-                with_current_version(request.POST, conflict.version),
-                instance=type(conflict).objects.get(pk=conflict.pk),
-                auto_id=f"id_goal{goal.pk}_%s",
-            )
-            form.is_valid()
-        else:
-            if request.htmx:
-                return _panel(request, client, message=_("Goal saved."))
-            messages.success(request, _("Goal saved."))
-            return redirect("clients:detail", pk=client.pk)
+    auto_id = f"id_goal{goal.pk}_%s"
+    form, conflict, saved = save_or_conflict(
+        request,
+        GoalForm(request.POST or None, instance=goal, auto_id=auto_id),
+        lambda version, data: services.goal_update(
+            goal=goal, actor=request.user, expected_version=version, data=data
+        ),
+        lambda data, current: GoalForm(data, instance=current, auto_id=auto_id),
+    )
+    if saved:
+        if request.htmx:
+            return _panel(request, client, message=_("Goal saved."))
+        messages.success(request, _("Goal saved."))
+        return redirect("clients:detail", pk=client.pk)
     status = 409 if conflict else 200
     if request.htmx:
         return _panel(
@@ -241,26 +223,17 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a task's wording, due date or status (full page)."""
     task = task_for_user(request, pk, write=True)
-    form = TaskForm(request.POST or None, instance=task)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.task_update(
-                task=task,
-                actor=request.user,
-                expected_version=form.cleaned_data["version"],
-                data=form.cleaned_data,
-            )
-        except StaleEdit as stale:
-            conflict = stale.current
-            form = TaskForm(
-                with_current_version(request.POST, conflict.version),
-                instance=type(conflict).objects.get(pk=conflict.pk),
-            )
-            form.is_valid()
-        else:
-            messages.success(request, _("Task saved."))
-            return redirect("clients:detail", pk=task.goal.client_id)
+    form, conflict, saved = save_or_conflict(
+        request,
+        TaskForm(request.POST or None, instance=task),
+        lambda version, data: services.task_update(
+            task=task, actor=request.user, expected_version=version, data=data
+        ),
+        lambda data, current: TaskForm(data, instance=current),
+    )
+    if saved:
+        messages.success(request, _("Task saved."))
+        return redirect("clients:detail", pk=task.goal.client_id)
     return render(
         request,
         "clients/task_form.html",
