@@ -11,6 +11,7 @@ from accounts.models import Role, User
 from clients.models import Client, Goal, Task
 from ruptures.models import RuptureFlag
 from sessions.models import Session
+from supervision.models import Comment
 from tests.factories import (
     ClientFactory,
     GoalFactory,
@@ -42,6 +43,7 @@ class Practice:
     session: Session
     bobs_client: Client
     flag: RuptureFlag
+    comment: Comment
 
 
 @pytest.fixture
@@ -79,6 +81,7 @@ def practice(db: None) -> Practice:
             evidence={"spans": [[2, 8]]},
             confidence=0.9,
         ),
+        comment=Comment.objects.create(client=client, author=sam, body="Comment va le lien ?"),
     )
 
 

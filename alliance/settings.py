@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "clients",
     "sessions.apps.TherapySessionsConfig",
     "ruptures",
+    "supervision",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("sessions/", include("sessions.urls")),
     path("ruptures/", include("ruptures.urls")),
+    path("supervision/", include("supervision.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
+from accounts.models import Role
 from clients import selectors
 from clients.forms import GoalForm, TaskForm, TaskStatusForm
 from clients.models import Client, Goal, GoalStatus, TaskStatus
@@ -21,6 +22,7 @@ from sessions.alliance_chart import client_alliance_chart
 from sessions.forms import NewTaskForm, SessionForm, TaskReviewForm, WaiSrForm
 from sessions.models import MET, Session
 from sessions.selectors import session_timeline
+from supervision.selectors import client_comments
 
 PAGE = "clients/client_detail.html"
 TIMELINE_PAGE_SIZE = 10
@@ -122,6 +124,18 @@ def session_forms(client: Client, goals: list[Goal], data: Any = None) -> dict[s
     }
 
 
+def comments_context(request: HttpRequest, client: Client) -> dict[str, Any]:
+    """Return the client's supervision threads and who may write in them."""
+    role = getattr(request.user, "role", "")
+    is_owner = client.therapist_id == request.user.pk
+    return {
+        "client": client,
+        "comments": client_comments(client=client),
+        "can_comment": role == Role.SUPERVISOR,
+        "can_reply": is_owner or role == Role.SUPERVISOR,
+    }
+
+
 def logger_extras(client: Client) -> dict[str, Any]:
     """Return what the session form shows beside its fields: the repairs planned."""
     return {
@@ -142,6 +156,7 @@ def page_context(request: HttpRequest, client: Client, **overrides: Any) -> dict
     goals = overrides.pop("goals", None) or selectors.client_with_goals(client=client)
     context: dict[str, Any] = {
         **ruptures_context(request, client),
+        **comments_context(request, client),
         "goals": prepare_goals(goals, bound=overrides.pop("bound", None)),
         "can_edit": client.therapist_id == request.user.pk,
         "overdue_tasks": selectors.overdue_count(goals),

@@ -14,7 +14,14 @@ from html import escape
 from itertools import count
 
 # Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
-COLOURS = {"goals": "#0072B2", "tasks": "#D55E00", "bond": "#009E73", "other": "#555555"}
+COLOURS = {
+    "goals": "#0072B2",
+    "tasks": "#D55E00",
+    "bond": "#009E73",
+    "other": "#555555",
+    "practitioner": "#0072B2",
+    "client": "#D55E00",
+}
 _ids = count(1)
 
 

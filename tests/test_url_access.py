@@ -41,6 +41,7 @@ goal_pk: Kwargs = lambda p: {"pk": p.goal.pk}  # noqa: E731
 task_pk: Kwargs = lambda p: {"pk": p.task.pk}  # noqa: E731
 session_pk: Kwargs = lambda p: {"pk": p.session.pk}  # noqa: E731
 flag_pk: Kwargs = lambda p: {"pk": p.flag.pk}  # noqa: E731
+comment_pk: Kwargs = lambda p: {"pk": p.comment.pk}  # noqa: E731
 OWNER_STEP = expect(LOGIN, REDIRECT, 404, 403, 404, 403, LOGIN)  # a POST-only workflow step
 none: Kwargs = lambda p: {}  # noqa: E731
 
@@ -84,6 +85,18 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
         same(405),
     ),
     "ruptures/precision/": (none, expect(LOGIN, 403, 403, 403, 403, 200, LOGIN), same(405)),
+    "supervision/": (none, SIGNED_IN, same(405)),
+    # Only supervisors start threads; the therapist and supervisors answer them.
+    "supervision/clients/<int:pk>/comments/": (
+        client_pk,
+        same(405),
+        expect(LOGIN, 403, 404, REDIRECT, 404, 403, LOGIN),
+    ),
+    "supervision/comments/<int:pk>/reply/": (
+        comment_pk,
+        same(405),
+        expect(LOGIN, REDIRECT, 404, REDIRECT, 404, 403, LOGIN),
+    ),
     "sessions/<int:pk>/delete/confirmed/": (
         session_pk,
         same(405),

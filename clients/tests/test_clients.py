@@ -214,8 +214,9 @@ def test_client_page_costs_a_fixed_number_of_queries(
         )
     browser = _browser("alice", practice)
     # login session, user, client, audit insert, goals, tasks, rupture flags, scan pending?,
-    # "repaired in" choices, session count, sessions page, their note flags, chart series
-    with django_assert_num_queries(13):  # type: ignore[operator]
+    # "repaired in" choices, supervision comments, session count, sessions page, their
+    # note flags, chart series
+    with django_assert_num_queries(14):  # type: ignore[operator]
         response = browser.get(reverse("clients:detail", args=[practice.client.pk]))
     assert response.status_code == 200
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -65,14 +66,15 @@ def test_forms_open_inline_on_request(practice: Practice) -> None:
     assert f"id_g{practice.goal.pk}_description" in task_adder.content.decode()
 
 
-def test_supervisor_sees_the_page_without_any_form(practice: Practice) -> None:
+def test_supervisor_reads_the_page_and_may_only_comment(practice: Practice) -> None:
     html = (
         _browser("sam", practice)
         .get(reverse("clients:detail", args=[practice.client.pk]))
         .content.decode()
     )
     assert 'id="alliance-chart"' in html and 'id="session-logger"' not in html
-    assert "hx-post" not in html
+    posts = re.findall(r'hx-post="([^"]+)"', html)
+    assert posts and all(url.startswith("/supervision/") for url in posts)
 
 
 def test_logging_a_session_inline_refreshes_timeline_chart_and_tasks(practice: Practice) -> None:
