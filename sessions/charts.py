@@ -116,7 +116,8 @@ def line_chart(
     """Return an SVG line chart of dated values on a fixed scale, with missed sessions marked."""
     uid = f"chart{next(_ids)}"
     dates = [d for s in series for d, _ in s.points] + [e.when for e in events]
-    legend_rows = (len(series) + 2) // 3 + (1 if events else 0)
+    places = _legend_layout(series, width, 52)
+    legend_rows = (places[-1][1] + 1 if places else 0) + (1 if events else 0)
     frame = _Frame(
         width=width, height=height, y_min=y_min, y_max=y_max, bottom=70 + 18 * legend_rows
     )
@@ -221,31 +222,38 @@ def _date_ticks(frame: _Frame, count: int = 4, min_gap: float = 90) -> list[dt.d
     return kept
 
 
+def _legend_layout(series: Sequence[Series], width: int, left: int) -> list[tuple[int, int]]:
+    """Place legend items left to right by their text length: (x, row) for each."""
+    places, x, row = [], left, 0
+    for s in series:
+        item_width = 40 + int(6.6 * len(s.label))
+        if x > left and x + item_width > width - 8:
+            x, row = left, row + 1
+        places.append((x, row))
+        x += item_width
+    return places
+
+
 def _legend(
     frame: _Frame, series: Sequence[Series], events: Sequence[Event], text: ChartText
 ) -> str:
     y0 = frame.top + frame.plot_h + 62
     out = ['<g class="legend">']
-    items: list[tuple[str, str]] = []
-    for i, s in enumerate(series):
+    places = _legend_layout(series, frame.width, frame.left)
+    for s, (x, row) in zip(series, places, strict=True):
         colour = COLOURS.get(s.key, COLOURS["other"])
-        x = frame.left + (i % 3) * 210
-        y = y0 + (i // 3) * 18
+        y = y0 + row * 18
         dash = ' stroke-dasharray="6 4"' if s.dashed else ""
-        items.append(
-            (
-                f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="{colour}" '
-                f'stroke-width="2"{dash}/>'
-                + _marker(s.marker, x + 12, y, colour, s.dashed, s.label)
-                + f'<text x="{x + 30}" y="{y + 4}" font-size="12" fill="#1d2733">'
-                f"{escape(s.label)}</text>",
-                s.key,
-            )
+        out.append(
+            f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="{colour}" '
+            f'stroke-width="2"{dash}/>'
+            + _marker(s.marker, x + 12, y, colour, s.dashed, s.label)
+            + f'<text x="{x + 30}" y="{y + 4}" font-size="12" fill="#1d2733">'
+            f"{escape(s.label)}</text>"
         )
-    out.extend(item for item, _ in items)
     if events:
         labels = sorted({e.label for e in events})
-        y = y0 + ((len(series) + 2) // 3) * 18
+        y = y0 + ((places[-1][1] + 1) if places else 0) * 18
         out.append(
             f'<text x="{frame.left + 6}" y="{y + 4}" font-size="12" fill="#a3261f">×</text>'
             f'<text x="{frame.left + 30}" y="{y + 4}" font-size="12" fill="#1d2733">'

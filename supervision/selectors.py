@@ -263,29 +263,47 @@ def _queue(
 def _trends(
     clients: QuerySet[Client], start: dt.datetime, overall: bool
 ) -> dict[int | None, list[tuple[dt.date, float | None, float | None, int]]]:
-    """Return monthly means (my rating, the client's WAI-SR) per therapist, and overall."""
-    base = Session.objects.filter(client__in=clients, starts_at__gte=start, attendance__in=MET)
+    """Return monthly means (my rating, the client's WAI-SR) per therapist, and overall.
+
+    The overall line is the per-therapist months combined, each weighted by its count.
+    """
     month = TruncMonth("starts_at", tzinfo=timezone.get_current_timezone())
+    rows = (
+        Session.objects.filter(client__in=clients, starts_at__gte=start, attendance__in=MET)
+        .annotate(month=month)
+        .values("client__therapist", "month")
+        .annotate(
+            mean_rating=Avg(RATING),
+            mean_wai=Avg(WAI_MEAN),
+            n=Count("pk"),
+            n_rating=Count("goals_rating"),
+            n_wai=Count("wai__item_1"),
+        )
+        .values_list(
+            "client__therapist", "month", "mean_rating", "mean_wai", "n", "n_rating", "n_wai"
+        )
+        .order_by("client__therapist", "month")
+    )
     trends: dict[int | None, list[tuple[dt.date, float | None, float | None, int]]] = defaultdict(
         list
     )
-    for therapist, when, rating, wai, n in (
-        base.annotate(month=month)
-        .values("client__therapist", "month")
-        .annotate(rating=Avg(RATING), wai=Avg(WAI_MEAN), n=Count("pk"))
-        .values_list("client__therapist", "month", "rating", "wai", "n")
-        .order_by("client__therapist", "month")
-    ):
-        trends[therapist].append((_day(when), rating, wai, n))
+    totals: dict[dt.date, list[float]] = defaultdict(lambda: [0.0, 0, 0.0, 0, 0])
+    for therapist, when, rating, wai, n, n_rating, n_wai in rows:
+        day = _day(when)
+        trends[therapist].append((day, rating, wai, n))
+        total = totals[day]
+        if rating is not None:
+            total[0] += rating * n_rating
+            total[1] += n_rating
+        if wai is not None:
+            total[2] += wai * n_wai
+            total[3] += n_wai
+        total[4] += n
     if overall:
-        for when, rating, wai, n in (
-            base.annotate(month=month)
-            .values("month")
-            .annotate(rating=Avg(RATING), wai=Avg(WAI_MEAN), n=Count("pk"))
-            .values_list("month", "rating", "wai", "n")
-            .order_by("month")
-        ):
-            trends[None].append((_day(when), rating, wai, n))
+        trends[None] = [
+            (day, t[0] / t[1] if t[1] else None, t[2] / t[3] if t[3] else None, int(t[4]))
+            for day, t in sorted(totals.items())
+        ]
     return dict(trends)
 
 

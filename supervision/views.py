@@ -42,14 +42,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     names = {t.pk: str(t) for t in data.therapists}
     charts = []
     if None in data.trends:
-        charts.append(presentation.trend_chart(_("All caseloads"), data.trends[None]))
+        title = _("All caseloads")
+        charts.append((title, presentation.trend_chart(title, data.trends[None])))
     for therapist in data.therapists:
-        charts.append(
-            presentation.trend_chart(
-                _("Caseload of %(name)s") % {"name": names[therapist.pk]},
-                data.trends.get(therapist.pk, []),
-            )
-        )
+        title = _("Caseload of %(name)s") % {"name": names[therapist.pk]}
+        charts.append((title, presentation.trend_chart(title, data.trends.get(therapist.pk, []))))
     for item in data.queue:
         item.reason_texts = [presentation.reason_text(k, v) for k, v in item.reasons]
     return render(

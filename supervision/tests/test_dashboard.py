@@ -128,7 +128,7 @@ def test_dashboard_costs_a_fixed_number_of_queries(
         _sessions(ClientFactory(therapist=practice.alice), [4, 3, None, 5], start_days_ago=60)
     browser = _browser("sam", practice)
     # login session, user, therapists, active clients, session figures, flags, queue,
-    # trends per therapist
+    # monthly trends
     with django_assert_num_queries(8):  # type: ignore[operator]
         assert browser.get(reverse("supervision:dashboard")).status_code == 200
 

@@ -192,3 +192,58 @@ def test_a_rupture_note_is_flagged_with_its_evidence_and_the_repair_is_composed(
     reminder = page.locator(".repair-reminder")
     reminder.wait_for()
     assert "I feel concerned" in reminder.inner_text()
+
+
+def test_supervisor_spots_a_client_at_risk_and_the_therapist_answers_the_comment(
+    chromium: Any, live_server: Any, caseload: dict[str, Any]
+) -> None:
+    from accounts.models import Role
+    from ruptures.models import RuptureFlag
+    from tests.factories import SupervisionFactory
+
+    supervisor = UserFactory(
+        username="sam", role=Role.SUPERVISOR, first_name="Sam", last_name="Gagnon"
+    )
+    SupervisionFactory(supervisor=supervisor, therapist=caseload["alice"])
+    RuptureFlag.objects.create(
+        session=caseload["session"],
+        client=caseload["client"],
+        source="note",
+        marker="avoidance",
+        evidence={"spans": [[0, 8]]},
+    )
+
+    def signed_in(username: str) -> Any:
+        context = chromium.new_context(locale="en-CA")
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", "correct horse battery staple")
+        page.click("main button[type=submit]")
+        page.wait_for_url(re.compile(r".*/clients/$"))
+        return page
+
+    sam = signed_in("sam")
+    sam.get_by_role("link", name="Supervision").click()
+    queue = sam.locator("#queue-title + ol")
+    queue.wait_for()
+    assert "Camille Roy" in queue.inner_text()
+    assert "1 rupture flag without a repair plan" in queue.inner_text()
+    queue.get_by_role("link", name="Camille Roy").click()
+    panel = sam.locator("#comments-panel")
+    panel.get_by_label("Comment for the therapist").fill(
+        "The withdrawal in the last session: could we look at it on Thursday?"
+    )
+    panel.get_by_role("button", name="Send the comment").click()
+    panel.get_by_text("could we look at it on Thursday?").wait_for()
+    assert sam.locator("#session-logger").count() == 0  # read-only otherwise
+
+    alice = signed_in("alice")
+    alice.click("text=Camille Roy")
+    thread = alice.locator("#comments-panel")
+    assert "could we look at it on Thursday?" in thread.inner_text()
+    thread.get_by_label("Answer").fill("Yes, I'll bring my notes.")
+    thread.get_by_role("button", name="Send the answer").click()
+    thread.get_by_text("Yes, I'll bring my notes.").wait_for()
+    sam.context.close()
+    alice.context.close()

@@ -21,7 +21,8 @@ from django.utils import timezone
 from accounts.models import User
 from clients import demo_notes
 from clients.models import Client
-from ruptures.detector import detect
+from ruptures.detector import MARKERS, detect
+from ruptures.models import RuptureFlag, Source
 from sessions.models import Session
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -71,7 +72,12 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(figures, indent=2))
 
     def _practice(self, options: dict[str, Any]) -> User:
-        """Return the first benchmark therapist, building the large practice if absent."""
+        """Return the first benchmark therapist, building the large practice if absent.
+
+        One supervisor supervises every benchmark therapist. The practice is seeded without
+        the rupture scan (a full scan of 40,000 sessions takes minutes), then given a fixed
+        sample of flags, one session in 37, so that the flag queries have work to do.
+        """
         therapist = User.objects.filter(username="bench-therapist1").first()
         if therapist is None or not therapist.clients.exists():
             self.stderr.write("Building the benchmark practice (once)...")
@@ -79,13 +85,28 @@ class Command(BaseCommand):
                 "seed_demo",
                 prefix="bench-",
                 therapists=options["therapists"],
-                supervisors=2,
+                supervisors=1,
                 clients_per_therapist=options["clients_per_therapist"],
                 sessions_per_client=options["sessions_per_client"],
                 quiet=True,
+                no_scan=True,
                 stdout=self.stderr,
             )
             therapist = User.objects.get(username="bench-therapist1")
+        bench = Session.objects.filter(client__therapist__username__startswith="bench-")
+        if not RuptureFlag.objects.filter(session__in=bench).exists():
+            RuptureFlag.objects.bulk_create(
+                RuptureFlag(
+                    session_id=sid,
+                    client_id=cid,
+                    source=Source.NOTE,
+                    marker=MARKERS[i % len(MARKERS)],
+                    evidence={"spans": []},
+                )
+                for i, (sid, cid) in enumerate(
+                    bench.order_by("pk").values_list("pk", "client_id")[::37]
+                )
+            )
         return therapist
 
     def _measure(self, therapist: User, client: Client, repeat: int) -> dict[str, Any]:
@@ -105,11 +126,18 @@ class Command(BaseCommand):
             "notes": "Benchmark note: the client talked about work and sleep. " * 10,
             **{f"wai-item_{i}": 4 for i in range(1, 13)},
         }
+        supervisor_browser = HttpClient()
+        supervisor_browser.force_login(
+            User.objects.get(username="bench-supervisor1"), backend=BACKEND
+        )
         pages: dict[str, Callable[[], Any]] = {
             "baseline": lambda: browser.get(reverse("accounts:account")),
             "caseload": lambda: browser.get(reverse("clients:caseload")),
             "client": lambda: browser.get(detail),
             "session_save": lambda: browser.post(save_url, session_data, HTTP_HX_REQUEST="true"),
+            "supervisor_dashboard": lambda: supervisor_browser.get(
+                reverse("supervision:dashboard")
+            ),
         }
         return {"pages": {name: _time(call, repeat) for name, call in pages.items()}}
 
