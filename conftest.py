@@ -11,6 +11,7 @@ from accounts.models import Role, User
 from clients.models import Client, Goal, Task
 from ruptures.models import RuptureFlag
 from sessions.models import Session
+from exports.models import ExportJob
 from supervision.models import Comment
 from tests.factories import (
     ClientFactory,
@@ -44,6 +45,7 @@ class Practice:
     bobs_client: Client
     flag: RuptureFlag
     comment: Comment
+    job: ExportJob
 
 
 @pytest.fixture
@@ -82,6 +84,8 @@ def practice(db: None) -> Practice:
             confidence=0.9,
         ),
         comment=Comment.objects.create(client=client, author=sam, body="Comment va le lien ?"),
+        job=ExportJob.objects.create(requested_by=sam, content="sessions", format="csv",
+                                     fingerprint="fixture", status="failed"),
     )
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sessions.apps.TherapySessionsConfig",
     "ruptures",
     "supervision",
+    "exports",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +191,11 @@ STORAGES = {
     },
 }
 
+# --- Exports -------------------------------------------------------------------------------------
+# Export files are private: kept outside the static files, served only to their requester.
+EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(VAR_DIR / "exports")) or VAR_DIR / "exports")
+EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 7, minimum=1, maximum=365)
+
 # --- Celery ------------------------------------------------------------------------------------
 REDIS_URL = env_redis("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -210,6 +216,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": 3600.0,
     },
+    "delete-expired-exports": {
+        "task": "exports.delete_expired",
+        "schedule": 3600.0,
+    },
+}
+# A task a killed worker never acknowledged goes back to the queue after this many seconds
+# (longer than the longest export).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 1800, minimum=1)
 }
 
 # --- Logging -----------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ urlpatterns = [
     path("sessions/", include("sessions.urls")),
     path("ruptures/", include("ruptures.urls")),
     path("supervision/", include("supervision.urls")),
+    path("exports/", include("exports.urls")),
+    path("audit/", include("audit.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

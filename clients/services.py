@@ -145,3 +145,31 @@ def goal_move(*, goal: Goal, actor: User, direction: str) -> None:
         client_id=goal.client_id,
         details={"fields": ["order"]},
     )
+
+
+@transaction.atomic
+def client_erase(*, client: Client, actor: User, confirmation: str) -> dict[str, int]:
+    """Erase a client on request: every clinical record goes; the audit trail keeps only
+    non-identifying metadata (the entries never held names or text)."""
+    from exports.models import ExportJob, Status
+    from exports.services import file_path
+
+    if actor.role != Role.ADMIN:
+        raise ValidationError(_("Only an administrator erases a client."))
+    if confirmation.strip().upper() != client.code:
+        raise ValidationError({"confirmation": _("Type the client's code to confirm.")})
+    counts = {"sessions": client.sessions.count(), "goals": client.goals.count()}
+    client_id = client.pk
+    for job in ExportJob.objects.filter(client_id=client_id).exclude(file_name=""):
+        file_path(job).unlink(missing_ok=True)
+    ExportJob.objects.filter(client_id=client_id).update(status=Status.EXPIRED, file_name="")
+    client.delete()
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        object_type="clients.client",
+        object_id=str(client_id),
+        client_id=client_id,
+        details={"erasure": True, **counts},
+    )
+    return counts

@@ -298,3 +298,34 @@ def task_status(request: HttpRequest, pk: int) -> HttpResponse:
             {"form": form, "client": client, "goal": task.goal, "task": task},
         )
     return _panel(request, client, bound={f"status-{task.pk}": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erase a client on request, after the administrator types the client's code."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    if not getattr(request.user, "is_admin", False):
+        raise PermissionDenied
+    client = client_for_user(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.client_erase(
+                client=client, actor=request.user, confirmation=request.POST.get("confirmation", "")
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The client was erased. The audit trail keeps only "
+                    "that records existed, without their content."
+                ),
+            )
+            return redirect("clients:caseload")
+    return render(
+        request, "clients/client_erase.html", {"client": client, "error": error}, status=200
+    )

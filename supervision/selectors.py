@@ -166,7 +166,7 @@ def dashboard(
         therapists,
         list(rows.values()),
         queue,
-        _trends(clients, start, therapist_id is None and len(ids) > 1),
+        monthly_trends(clients, start, therapist_id is None and len(ids) > 1),
     )
 
 
@@ -260,7 +260,7 @@ def _queue(
     return queue[:QUEUE_LENGTH]
 
 
-def _trends(
+def monthly_trends(
     clients: QuerySet[Client], start: dt.datetime, overall: bool
 ) -> dict[int | None, list[tuple[dt.date, float | None, float | None, int]]]:
     """Return monthly means (my rating, the client's WAI-SR) per therapist, and overall.

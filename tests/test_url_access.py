@@ -42,6 +42,10 @@ task_pk: Kwargs = lambda p: {"pk": p.task.pk}  # noqa: E731
 session_pk: Kwargs = lambda p: {"pk": p.session.pk}  # noqa: E731
 flag_pk: Kwargs = lambda p: {"pk": p.flag.pk}  # noqa: E731
 comment_pk: Kwargs = lambda p: {"pk": p.comment.pk}  # noqa: E731
+job_pk: Kwargs = lambda p: {"pk": p.job.pk}  # noqa: E731
+EXPORTERS = expect(LOGIN, 403, 403, 200, 200, 200, LOGIN)  # supervisors and admins
+ADMINS = expect(LOGIN, 403, 403, 403, 403, 200, LOGIN)
+REQUESTER = expect(LOGIN, 404, 404, REDIRECT, 404, 404, LOGIN)  # sam asked for the export
 OWNER_STEP = expect(LOGIN, REDIRECT, 404, 403, 404, 403, LOGIN)  # a POST-only workflow step
 none: Kwargs = lambda p: {}  # noqa: E731
 
@@ -97,6 +101,17 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
         same(405),
         expect(LOGIN, REDIRECT, 404, REDIRECT, 404, 403, LOGIN),
     ),
+    "exports/": (none, EXPORTERS, EXPORTERS),
+    "exports/jobs/": (none, expect(LOGIN, 403, 403, REDIRECT, REDIRECT, REDIRECT, LOGIN),
+                      same(405)),
+    "exports/<int:pk>/download/": (job_pk, REQUESTER, same(405)),
+    "exports/<int:pk>/cancel/": (job_pk, same(405), REQUESTER),
+    "exports/<int:pk>/retry/": (job_pk, same(405), REQUESTER),
+    "exports/subject/<int:pk>/": (
+        client_pk, same(405), expect(LOGIN, 403, 403, 403, 403, REDIRECT, LOGIN)
+    ),
+    "clients/<int:pk>/erase/": (client_pk, ADMINS, ADMINS),
+    "audit/": (none, ADMINS, same(405)),
     "sessions/<int:pk>/delete/confirmed/": (
         session_pk,
         same(405),
