@@ -9,9 +9,9 @@ import pytest
 
 from accounts.models import Role, User
 from clients.models import Client, Goal, Task
+from exports.models import ExportJob
 from ruptures.models import RuptureFlag
 from sessions.models import Session
-from exports.models import ExportJob
 from supervision.models import Comment
 from tests.factories import (
     ClientFactory,
@@ -84,8 +84,13 @@ def practice(db: None) -> Practice:
             confidence=0.9,
         ),
         comment=Comment.objects.create(client=client, author=sam, body="Comment va le lien ?"),
-        job=ExportJob.objects.create(requested_by=sam, content="sessions", format="csv",
-                                     fingerprint="fixture", status="failed"),
+        job=ExportJob.objects.create(
+            requested_by=sam,
+            content="sessions",
+            format="csv",
+            fingerprint="fixture",
+            status="failed",
+        ),
     )
 
 

@@ -195,6 +195,10 @@ STORAGES = {
 # Export files are private: kept outside the static files, served only to their requester.
 EXPORT_ROOT = Path(env_str("EXPORT_ROOT", str(VAR_DIR / "exports")) or VAR_DIR / "exports")
 EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 7, minimum=1, maximum=365)
+# For the test suite only: slow an export down between progress steps (to kill a worker
+# mid-run) and take those steps more often. Leave unset in use.
+EXPORT_TEST_DELAY_MS = env_int("EXPORT_TEST_DELAY_MS", 0)
+EXPORT_PROGRESS_EVERY = env_int("EXPORT_PROGRESS_EVERY", 1000, minimum=1)
 
 # --- Celery ------------------------------------------------------------------------------------
 REDIS_URL = env_redis("REDIS_URL")
@@ -224,7 +228,10 @@ CELERY_BEAT_SCHEDULE = {
 # A task a killed worker never acknowledged goes back to the queue after this many seconds
 # (longer than the longest export).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 1800, minimum=1)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 1800, minimum=1),
+    # How often a worker looks for such tasks (kombu's defaults; the tests look every second).
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env_int("CELERY_RESTORE_THROTTLE", 10, minimum=1),
 }
 
 # --- Logging -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import secrets
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +123,8 @@ def file_path(job: ExportJob) -> Path:
 
 def _progress(job_id: int, total: int) -> Any:
     def report(count: int) -> None:
+        if settings.EXPORT_TEST_DELAY_MS:
+            time.sleep(settings.EXPORT_TEST_DELAY_MS / 1000)
         status = ExportJob.objects.filter(pk=job_id).values_list("status", flat=True).first()
         if status != Status.RUNNING:
             raise Cancelled
@@ -144,6 +147,9 @@ def export_run(*, job_id: int) -> None:
     job.status = Status.RUNNING
     root = Path(settings.EXPORT_ROOT)
     root.mkdir(parents=True, exist_ok=True)
+    # A worker killed mid-run leaves its partial file (health data): remove it first.
+    for leftover in root.glob(f"{job.pk}-*.part"):
+        leftover.unlink(missing_ok=True)
     extension = job.format
     name = f"{job.pk}-{secrets.token_hex(8)}.{extension}"
     partial = root / f"{name}.part"

@@ -11,6 +11,17 @@ from typing import Any
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PROGRESS_EVERY = 1000
 
+
+def progress_every() -> int:
+    """Return how many rows go between two progress reports (settings, else 1000)."""
+    try:
+        from django.conf import settings
+
+        return int(getattr(settings, "EXPORT_PROGRESS_EVERY", PROGRESS_EVERY))
+    except Exception:  # outside Django
+        return PROGRESS_EVERY
+
+
 Progress = Callable[[int], None]
 
 
@@ -32,7 +43,7 @@ def write_csv(
         for row in rows:
             writer.writerow(["" if v is None else neutralise(v) for v in row])
             count += 1
-            if count % PROGRESS_EVERY == 0:
+            if count % progress_every() == 0:
                 progress(count)
     return count
 

@@ -102,13 +102,18 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
         expect(LOGIN, REDIRECT, 404, REDIRECT, 404, 403, LOGIN),
     ),
     "exports/": (none, EXPORTERS, EXPORTERS),
-    "exports/jobs/": (none, expect(LOGIN, 403, 403, REDIRECT, REDIRECT, REDIRECT, LOGIN),
-                      same(405)),
+    "exports/jobs/": (
+        none,
+        expect(LOGIN, 403, 403, REDIRECT, REDIRECT, REDIRECT, LOGIN),
+        same(405),
+    ),
     "exports/<int:pk>/download/": (job_pk, REQUESTER, same(405)),
     "exports/<int:pk>/cancel/": (job_pk, same(405), REQUESTER),
     "exports/<int:pk>/retry/": (job_pk, same(405), REQUESTER),
     "exports/subject/<int:pk>/": (
-        client_pk, same(405), expect(LOGIN, 403, 403, 403, 403, REDIRECT, LOGIN)
+        client_pk,
+        same(405),
+        expect(LOGIN, 403, 403, 403, 403, REDIRECT, LOGIN),
     ),
     "clients/<int:pk>/erase/": (client_pk, ADMINS, ADMINS),
     "audit/": (none, ADMINS, same(405)),

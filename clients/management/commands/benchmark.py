@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import statistics
+import tempfile
+import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
@@ -54,6 +58,7 @@ class Command(BaseCommand):
             except _Rollback:
                 pass
         figures["rupture_scan_notes_per_s"] = _rupture_scan_rate()
+        figures["export"] = _export_figures()
         baseline = figures["pages"]["baseline"]["median_ms"]
         figures["x_baseline"] = {
             name: round(page["median_ms"] / baseline, 2)
@@ -187,3 +192,52 @@ def _rupture_scan_rate(count: int = 3000, length: int = 600) -> int:
     for note in notes:
         detect(note)
     return round(count / (time.perf_counter() - started))
+
+
+def _rss_mb() -> float:
+    """Return this process's resident memory in MB (Linux)."""
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_048_576
+
+
+def _export_figures() -> dict[str, float]:
+    """Export every session of the benchmark practice as CSV and as XLSX, as an admin.
+
+    Rows per second for each, and the peak growth of resident memory while they run,
+    sampled every 10 ms.
+    """
+    from exports.models import ExportJob
+    from exports.rows import session_rows
+    from exports.writers import write_csv, write_xlsx
+
+    admin = User.objects.get(username="admin")
+    therapists = list(
+        User.objects.filter(username__startswith="bench-therapist").values_list("pk", flat=True)
+    )
+    job = ExportJob(requested_by=admin, content="sessions", format="csv", therapist_ids=therapists)
+    start_rss = _rss_mb()
+    peak = [start_rss]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], _rss_mb())
+            stop.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    rates = {}
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            for name, writer in (("csv", write_csv), ("xlsx", write_xlsx)):
+                headers, rows, _total = session_rows(job)
+                started = time.perf_counter()
+                count = writer(Path(folder) / f"bench.{name}", headers, rows, lambda n: None)
+                rates[f"{name}_rows_per_s"] = round(count / (time.perf_counter() - started))
+    finally:
+        stop.set()
+        sampler.join()
+    rates["peak_rss_growth_mb"] = round(peak[0] - start_rss, 1)
+    rates["rows"] = count
+    return rates
