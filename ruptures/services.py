@@ -154,24 +154,30 @@ def _move(flag: RuptureFlag, to: FlagStatus, expected_version: int | None) -> No
         )
 
 
+def _step(
+    flag: RuptureFlag, actor: User, expected_version: int, to: FlagStatus, data: dict[str, Any]
+) -> RuptureFlag:
+    """Move a flag to `to` with `data`, version-checked and audited."""
+    _move(flag, to, expected_version)
+    update_if_current(
+        flag,
+        data={"status": to, **data},
+        fields=["status", *data],
+        expected_version=expected_version,
+    )
+    details: dict[str, Any] = {"status": flag.status}
+    if "repaired_in_session" in data:
+        details["repaired_in_session"] = data["repaired_in_session"].pk
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, obj=flag, client_id=flag.client_id, details=details
+    )
+    return flag
+
+
 @transaction.atomic
 def flag_acknowledge(*, flag: RuptureFlag, actor: User, expected_version: int) -> RuptureFlag:
     """Record that the practitioner has seen the flag and takes it seriously."""
-    _move(flag, FlagStatus.ACKNOWLEDGED, expected_version)
-    update_if_current(
-        flag,
-        data={"status": FlagStatus.ACKNOWLEDGED},
-        fields=["status"],
-        expected_version=expected_version,
-    )
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=flag,
-        client_id=flag.client_id,
-        details={"status": flag.status},
-    )
-    return flag
+    return _step(flag, actor, expected_version, FlagStatus.ACKNOWLEDGED, {})
 
 
 @transaction.atomic
@@ -181,21 +187,9 @@ def flag_dismiss(
     """Mark a flag as not a rupture, with the practitioner's reason (the detector's miss)."""
     if not reason.strip():
         raise ValidationError({"dismissed_reason": _("Say why this is not a rupture.")})
-    _move(flag, FlagStatus.DISMISSED, expected_version)
-    update_if_current(
-        flag,
-        data={"status": FlagStatus.DISMISSED, "dismissed_reason": reason.strip()},
-        fields=["status", "dismissed_reason"],
-        expected_version=expected_version,
+    return _step(
+        flag, actor, expected_version, FlagStatus.DISMISSED, {"dismissed_reason": reason.strip()}
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=flag,
-        client_id=flag.client_id,
-        details={"status": flag.status},
-    )
-    return flag
 
 
 @transaction.atomic
@@ -211,21 +205,9 @@ def flag_mark_repaired(
                 )
             }
         )
-    _move(flag, FlagStatus.REPAIRED, expected_version)
-    update_if_current(
-        flag,
-        data={"status": FlagStatus.REPAIRED, "repaired_in_session": session},
-        fields=["status", "repaired_in_session"],
-        expected_version=expected_version,
+    return _step(
+        flag, actor, expected_version, FlagStatus.REPAIRED, {"repaired_in_session": session}
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=flag,
-        client_id=flag.client_id,
-        details={"status": flag.status, "repaired_in_session": session.pk},
-    )
-    return flag
 
 
 @transaction.atomic
