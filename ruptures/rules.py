@@ -542,7 +542,7 @@ RULES: dict[str, list[tuple[str, float, str, tuple[str, ...]]]] = {
         (
             "non_response",
             0.8,
-            r"(?:reste|restait|est restee?|demeure|demeurait)\s+(?:\w+\s+)?(?:muette?|silencieuse?|"
+            r"(?:reste|restait|est restee?|demeure|demeurait)\s+(?:\w+\s+)?(?:muette?|silencieu(?:x|se)|"
             r"figee?|sans reponse|sans reaction|impassible|de marbre|fermee?)",
             (),
         ),
@@ -633,7 +633,8 @@ RULES: dict[str, list[tuple[str, float, str, tuple[str, ...]]]] = {
             r"\b(?:therapy|this therapy|our sessions|the sessions|coming here|treatment|"
             r"these sessions|counselling|counseling|our work)\s+(?:is|was|are|were|has been|"
             r"have been|isn't|wasn't|aren't|is not|was not)\s+(?:\w+\s+)?(?:not helping|"
-            r"not working|useless|pointless|a waste of (?:time|money)|going nowhere|"
+            r"not working|useless|pointless|a waste of (?:(?:his|her|their|my) )?(?:time|money)|"
+            r"going nowhere|"
             r"getting (?:her|him|them|us) nowhere|helping|working|worth it)",
             (),
         ),
@@ -1092,14 +1093,17 @@ RESOLVED = {
     r"\blors des premieres (?:seances|rencontres)\b|\bl'an dernier\b|\bl'annee derniere\b|"
     r"\bautrefois\b|\bpar le passe\b|\bavait ete\b|\bdepuis regle\b|\btravaille(?:e|s)? "
     r"ensemble\b|\ba ete repare|\ba ete nommee? et|phrase d'empathie|j'ai nomme|"
-    r"j'ai pris ma part|je reconnais ma part|j'ai reconnu ma part|reparation)",
+    r"j'ai pris ma part|je reconnais ma part|j'ai reconnu ma part|reparation|"
+    r"\bau debut\b[^.;]{0,60}\bpuis\b|\bil y adhere\b|\belle y adhere\b|"
+    r"\bfinalement d'accord\b)",
     "en": r"(?:\bresolved\b|\brepaired\b|\bworked through\b|\bdissipated\b|\bno longer\b|"
     r"\bused to\b|\b(?:months|weeks|years) ago\b|\blast year\b|\bearly in (?:therapy|"
     r"treatment)\b|\bat the start of (?:therapy|treatment)\b|\bin the first sessions\b|"
     r"\bin the past\b|\bhad been\b|\bearlier in (?:therapy|treatment)\b|\bhas since\b|"
     r"\bsince then\b|\bwas addressed\b|\bwere addressed\b|\bpreviously\b|"
     r"empathy sentence|i named what happened|took my share|acknowledged my part|"
-    r"we repaired|repair)",
+    r"we repaired|repair|\bat first\b[^.;]{0,60}\bthen\b|\bon board now\b|"
+    r"\bnow (?:he|she|they)(?:'s| is| are) on board\b|\bin the end (?:he|she|they) agreed)",
 }
 OTHER_TARGET = {
     "fr": r"\b(?:patron|patronne|boss|superieure?|gerante?|collegues?|conjointe?|mari|femme|"
@@ -1457,6 +1461,83 @@ RULES["fr"].extend(
             + _GAP
             + r"\b(?:des que|quand|chaque fois que|lorsque|aussitot que) (?:je|j'|on)\s*(?:aborde|"
             r"parle|evoque|mentionne|approche|touche|reviens)",
+            (),
+        ),
+    ]
+)
+
+RULES["fr"].extend(
+    [
+        (
+            "self_esteem",
+            0.75,
+            r"\b(?:longues?|interminables?) justifications?\b|\bse lance dans "
+            r"(?:une |de )?(?:longues? )?justifications?\b|\bjustifie (?:chacun de |tous )?ses choix\b",
+            (),
+        ),
+        (
+            "non_response",
+            0.75,
+            r"\bne (?:reagit|repond|reagissait|repondait) (?:pas|plus)\s+"
+            r"(?:quand|lorsque|apres que|des que) (?:je|j')",
+            (),
+        ),
+        (
+            "avoidance",
+            0.75,
+            r"\bimpossible d'(?:aborder|parler de|amener|revenir sur)\b|"
+            r"\b(?:passe|a passe|passait) (?:la|toute la) (?:seance|rencontre) a parler de\b",
+            (),
+        ),
+        (
+            "disagreement",
+            0.75,
+            r"\b(?:ne nous entendons pas|ne s'entend pas|ne s'entendent pas|"
+            r"on ne s'entend pas|pas d'entente)\s+(?:sur|quant a|concernant|au sujet de)\b",
+            (),
+        ),
+        (
+            "direct_negative",
+            0.75,
+            r"\bne voit pas (?:ou (?:on|nous) (?:s'en va|va|allons)|"
+            r"ou ca (?:mene|va))\b|\b(?:nos rencontres|les seances|nos seances|la therapie|le suivi) "
+            r"(?:le|la|les|l') ?(?:fatiguent|fatigue|epuisent|epuise|ennuient|ennuie|decouragent|"
+            r"decourage)\b",
+            (),
+        ),
+    ]
+)
+RULES["en"].extend(
+    [
+        (
+            "self_esteem",
+            0.75,
+            r"\bjustif(?:ied|ies|ying) (?:every|each|all (?:of )?(?:his|her|their))"
+            r"\b|\bjustif\w+\b[^.;]{0,40}\bat length\b",
+            (),
+        ),
+        (
+            "avoidance",
+            0.7,
+            r"\b(?:spent|spends|spending) (?:the|the whole|most of the|all) "
+            r"(?:session|hour|meeting) talking about\b|\bevery attempt to (?:discuss|raise|bring up|"
+            r"address|talk about)\b[^.;]{0,50}\b(?:went nowhere|failed|was deflected|was brushed "
+            r"off)",
+            (),
+        ),
+        (
+            "disagreement",
+            0.7,
+            r"\bdisagree\w*\s+(?:\w+\s+)?(?:about|on|over)\s+(?:what|how|where|"
+            r"which|whether)\b",
+            (),
+        ),
+        (
+            "direct_negative",
+            0.8,
+            r"\b(?:feels?|felt|thinks?|thought|says?|said|told me)\s+(?:that\s+)?"
+            r"(?:i'm|i am|i was|the therapist is)\s+not on (?:her|his|their) side\b|\bthat i "
+            r"(?:judge|judged|blame|blamed|criticize|criticized) (?:her|him|them)\b",
             (),
         ),
     ]
