@@ -101,6 +101,9 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets render through Jinja2 where Django ships the template (see the class).
+FORM_RENDERER = "alliance.renderers.FastRenderer"
+
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'alliance.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -16,23 +16,42 @@ from clients.forms import GoalForm, TaskForm, TaskStatusForm
 from clients.models import Client, Goal, GoalStatus, TaskStatus
 from ruptures.forms import RepairedForm
 from ruptures.guidance import compose_empathy
+from ruptures.models import FlagStatus
 from ruptures.presentation import evidence_text, explanation, highlight, ui_language
-from ruptures.selectors import client_flags, note_flags_by_session, repair_sentences
+from ruptures.selectors import (
+    ClientFlags,
+    client_flags,
+    note_flags_by_session,
+    repair_sentences,
+)
 from sessions.alliance_chart import client_alliance_chart
 from sessions.forms import NewTaskForm, SessionForm, TaskReviewForm, WaiSrForm
-from sessions.models import MET, Session
-from sessions.selectors import session_timeline
+from sessions.models import MET
+from sessions.selectors import SessionRow, session_rows, session_timeline
 from supervision.selectors import client_comments
 
 PAGE = "clients/client_detail.html"
 TIMELINE_PAGE_SIZE = 10
 
 
-def timeline_page(client: Client, number: Any = 1) -> Page:
+def timeline_page(
+    client: Client,
+    number: Any = 1,
+    *,
+    sessions: list[SessionRow] | None = None,
+    flags: ClientFlags | None = None,
+) -> Page:
     """Return one page of the timeline: each session with its WAI-SR score and its note,
-    the rupture evidence highlighted."""
-    page = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE).get_page(number)
-    flags = note_flags_by_session(session_ids=[s.pk for s in page])
+    the rupture evidence highlighted.
+
+    `sessions` (session_rows) and `flags` (client_flags), when the caller has read them,
+    spare the count and the flags queries.
+    """
+    paginator = Paginator(session_timeline(client=client), TIMELINE_PAGE_SIZE)
+    if sessions is not None:
+        paginator.count = len(sessions)  # type: ignore[misc]
+    page = paginator.get_page(number)
+    flags = note_flags_by_session(session_ids=[s.pk for s in page], flags=flags)
     for session in page:
         wai = getattr(session, "wai", None) if hasattr(session, "wai") else None
         session.wai_score = wai.score if wai is not None else None
@@ -43,20 +62,27 @@ def timeline_page(client: Client, number: Any = 1) -> Page:
 SCAN_WAIT = dt.timedelta(minutes=2)
 
 
-def ruptures_context(request: HttpRequest, client: Client) -> dict[str, Any]:
-    """Return the ruptures panel's flags, each with its explanation, evidence and forms."""
-    active, closed = client_flags(client=client)
+def ruptures_context(
+    request: HttpRequest,
+    client: Client,
+    *,
+    sessions: list[SessionRow] | None = None,
+    flags: ClientFlags | None = None,
+) -> dict[str, Any]:
+    """Return the ruptures panel's flags, each with its explanation, evidence and forms.
+
+    Two queries (the flags, the session figures) unless the caller passes them.
+    """
+    flags = client_flags(client=client) if flags is None else flags
+    sessions = session_rows(client=client) if sessions is None else sessions
+    active, closed = flags.active, flags.closed
     for flag in active + closed:
         flag.explanation = explanation(flag)
         flag.evidence_passages = evidence_text(flag, flag.session.notes)
     can_edit = client.therapist_id == request.user.pk
     if can_edit and active:
-        # One query for every flag's "repaired in" choices, not one per flag.
-        met = list(
-            Session.objects.filter(client=client, attendance__in=MET)
-            .order_by("-starts_at")
-            .values_list("pk", "starts_at")
-        )
+        # Every flag's "repaired in" choices come from the same session figures.
+        met = [(s.pk, s.starts_at) for s in reversed(sessions) if s.attendance in MET]
         for flag in active:
             form = RepairedForm(
                 flag=flag, initial={"version": flag.version}, auto_id=f"id_f{flag.pk}_%s"
@@ -68,11 +94,8 @@ def ruptures_context(request: HttpRequest, client: Client) -> dict[str, Any]:
             ]
             flag.repaired_form = form
     # A scan runs in the background after a save; the panel looks again until it is done.
-    pending = Session.objects.filter(
-        client=client,
-        ruptures_scanned_at__isnull=True,
-        updated_at__gte=timezone.now() - SCAN_WAIT,
-    ).exists()
+    recent = timezone.now() - SCAN_WAIT
+    pending = any(s.scanned_at is None and s.updated_at >= recent for s in sessions)
     return {
         "client": client,
         "can_edit": can_edit,
@@ -136,8 +159,20 @@ def comments_context(request: HttpRequest, client: Client) -> dict[str, Any]:
     }
 
 
-def logger_extras(client: Client) -> dict[str, Any]:
-    """Return what the session form shows beside its fields: the repairs planned."""
+def logger_extras(client: Client, flags: ClientFlags | None = None) -> dict[str, Any]:
+    """Return what the session form shows beside its fields: the repairs planned.
+
+    From `flags` (client_flags) when the caller has them; otherwise one query.
+    """
+    planned = (
+        repair_sentences(client=client)
+        if flags is None or not flags.complete
+        else [
+            f
+            for f in reversed(flags.active)
+            if f.status == FlagStatus.REPAIR_PLANNED and f.repair_plan is not None
+        ]
+    )
     return {
         "repair_sentences": [
             compose_empathy(
@@ -146,17 +181,28 @@ def logger_extras(client: Client) -> dict[str, Any]:
                 confirmation=f.repair_plan.empathy_confirmation,
                 language=ui_language(),
             )
-            for f in repair_sentences(client=client)
+            for f in planned
         ],
     }
 
 
-def page_context(request: HttpRequest, client: Client, **overrides: Any) -> dict[str, Any]:
-    """Return everything the client page shows; `overrides` carries bound forms and flags."""
+def page_context(
+    request: HttpRequest, client: Client, *, comments: bool = True, **overrides: Any
+) -> dict[str, Any]:
+    """Return everything the client page shows; `overrides` carries bound forms and flags.
+
+    The session figures and the flags are read once here ("session_rows", "flags") and
+    serve the chart, the timeline and the session logger too. `comments=False` leaves out
+    the supervision panel, for fragments that do not refresh it.
+    """
     goals = overrides.pop("goals", None) or selectors.client_with_goals(client=client)
+    sessions = session_rows(client=client)
+    flags = client_flags(client=client)
     context: dict[str, Any] = {
-        **ruptures_context(request, client),
-        **comments_context(request, client),
+        **ruptures_context(request, client, sessions=sessions, flags=flags),
+        **(comments_context(request, client) if comments else {}),
+        "session_rows": sessions,
+        "flags": flags,
         "goals": prepare_goals(goals, bound=overrides.pop("bound", None)),
         "can_edit": client.therapist_id == request.user.pk,
         "overdue_tasks": selectors.overdue_count(goals),
@@ -175,8 +221,11 @@ def render_fragments(
     return HttpResponse("".join(html), status=status)
 
 
-def with_timeline_and_chart(context: dict[str, Any], client: Client) -> dict[str, Any]:
-    """Add the first timeline page and the chart, for fragments that refresh them."""
-    context["page"] = timeline_page(client)
-    context["chart_svg"] = client_alliance_chart(client=client)
+def with_timeline_and_chart(
+    context: dict[str, Any], client: Client, number: Any = 1
+) -> dict[str, Any]:
+    """Add a timeline page and the chart to a page_context."""
+    sessions = context["session_rows"]
+    context["page"] = timeline_page(client, number, sessions=sessions, flags=context["flags"])
+    context["chart_svg"] = client_alliance_chart(client=client, sessions=sessions)
     return context

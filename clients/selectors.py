@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.db.models import (
     F,
@@ -68,9 +66,7 @@ def caseload(
     ).order_by("display_name", "pk")
 
 
-@dataclass(frozen=True)
-class TrendPoint:
-    when: dt.datetime
+class TrendPoint(NamedTuple):
     goals: int
     tasks: int
     bond: int
@@ -81,7 +77,11 @@ class TrendPoint:
 
 
 def recent_alliance(*, client_ids: list[int]) -> dict[int, list[TrendPoint]]:
-    """Return each client's last practitioner ratings, oldest first (1 query)."""
+    """Return each client's last practitioner ratings, oldest first (1 query).
+
+    The database orders them: loading 12 timestamps per client only to sort them cost
+    more than the rest of the caseload's Python.
+    """
     if not client_ids:
         return {}
     rows = (
@@ -96,13 +96,12 @@ def recent_alliance(*, client_ids: list[int]) -> dict[int, list[TrendPoint]]:
             )
         )
         .filter(rank__lte=SPARKLINE_SESSIONS)
-        .values_list("client_id", "starts_at", "goals_rating", "tasks_rating", "bond_rating")
+        .order_by("client_id", "-rank")
+        .values_list("client_id", "goals_rating", "tasks_rating", "bond_rating")
     )
     trends: dict[int, list[TrendPoint]] = defaultdict(list)
-    for client_id, when, goals, tasks, bond in rows:
-        trends[client_id].append(TrendPoint(when, goals, tasks, bond))
-    for points in trends.values():
-        points.sort(key=lambda p: p.when)
+    for client_id, goals, tasks, bond in rows:
+        trends[client_id].append(TrendPoint(goals, tasks, bond))
     return dict(trends)
 
 

@@ -19,7 +19,7 @@ from audit.services import audit_record
 from clients import page, selectors, services
 from clients.forms import ClientForm, GoalForm, TaskForm, TaskStatusForm
 from clients.models import ClientStatus
-from sessions.alliance_chart import caseload_sparkline, client_alliance_chart
+from sessions.alliance_chart import caseload_sparkline
 
 
 @require_GET
@@ -70,9 +70,9 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": client.therapist_id == request.user.pk,
         }
         return render(request, f"{page.PAGE}#timeline", context)
-    context = page.page_context(request, client)
-    context["page"] = page.timeline_page(client, request.GET.get("page"))
-    context["chart_svg"] = client_alliance_chart(client=client)
+    context = page.with_timeline_and_chart(
+        page.page_context(request, client), client, request.GET.get("page")
+    )
     return render(request, page.PAGE, context)
 
 

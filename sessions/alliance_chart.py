@@ -10,39 +10,39 @@ from django.utils.translation import gettext as _
 
 from clients.models import Client
 from sessions.charts import ChartText, Event, Series, line_chart, sparkline
-from sessions.models import MET, Attendance, Session
+from sessions.models import MET, Attendance
 from sessions.scoring import score_wai_sr
-
-WAI_FIELDS = [f"wai__item_{i}" for i in range(1, 13)]
+from sessions.selectors import SessionRow, session_rows
 
 
 def _date_format() -> str:
     return "%d/%m/%Y" if (get_language() or "").startswith("fr") else "%Y-%m-%d"
 
 
-def client_alliance_chart(*, client: Client) -> str:
-    """Return the SVG of the client's alliance over time (one query, notes never loaded)."""
-    fields = ["starts_at", "attendance", "goals_rating", "tasks_rating", "bond_rating", *WAI_FIELDS]
-    rows = list(
-        Session.objects.filter(client=client).order_by("starts_at", "id").values_list(*fields)
-    )
+def client_alliance_chart(*, client: Client, sessions: list[SessionRow] | None = None) -> str:
+    """Return the SVG of the client's alliance over time; notes are never loaded.
+
+    `sessions` is selectors.session_rows(client=client) when the caller has it already;
+    otherwise this reads it (one query).
+    """
+    rows = session_rows(client=client) if sessions is None else sessions
     labels = dict(Attendance.choices)
     practitioner: dict[str, list[tuple[dt.date, float]]] = {"goals": [], "tasks": [], "bond": []}
     client_rated: dict[str, list[tuple[dt.date, float]]] = {"goals": [], "tasks": [], "bond": []}
     events: list[Event] = []
     dates: list[dt.date] = []
-    for starts_at, attendance, goals, tasks, bond, *items in rows:
-        day = timezone.localdate(starts_at)
+    for row in rows:
+        day = timezone.localdate(row.starts_at)
         dates.append(day)
-        if attendance not in MET:
-            events.append(Event(day, str(labels[attendance])))
+        if row.attendance not in MET:
+            events.append(Event(day, str(labels[row.attendance])))
             continue
-        if goals is not None:
-            practitioner["goals"].append((day, goals))
-            practitioner["tasks"].append((day, tasks))
-            practitioner["bond"].append((day, bond))
-        if items[0] is not None:
-            score = score_wai_sr(dict(enumerate(items, start=1)))
+        if row.goals is not None:
+            practitioner["goals"].append((day, row.goals))
+            practitioner["tasks"].append((day, row.tasks))
+            practitioner["bond"].append((day, row.bond))
+        if row.wai[0] is not None:
+            score = score_wai_sr(dict(enumerate(row.wai, start=1)))
             client_rated["goals"].append((day, score.goal))
             client_rated["tasks"].append((day, score.task))
             client_rated["bond"].append((day, score.bond))

@@ -56,11 +56,12 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             context = page.page_context(
                 request,
                 client,
+                comments=False,
                 goals=goals,
                 logger_message=_("Session saved."),
                 **page.session_forms(client, goals),
-                **page.logger_extras(client),
             )
+            context.update(page.logger_extras(client, context["flags"]))
             response = page.render_fragments(
                 request,
                 page.with_timeline_and_chart(context, client),
@@ -142,6 +143,8 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         messages.success(request, _("Session deleted."))
         return redirect("clients:detail", pk=client.pk)
-    context = page.with_timeline_and_chart(page.page_context(request, client), client)
+    context = page.with_timeline_and_chart(
+        page.page_context(request, client, comments=False), client
+    )
     context["timeline_message"] = _("Session deleted.")
     return page.render_fragments(request, context, "timeline", *REFRESHED[1:])

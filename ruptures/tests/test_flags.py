@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import Practice
-from ruptures import services
+from ruptures import selectors, services
 from ruptures.models import FlagStatus, RepairPlan, RuptureFlag, Source
 from sessions.models import Session
 from sessions.services import session_update
@@ -57,6 +57,20 @@ def test_logging_a_rupture_note_flags_it_with_highlighted_evidence(
     text = html.unescape(page.content.decode())
     assert '<mark class="rupture-evidence"' in text and ">a changé de sujet</mark>" in text
     assert "Manœuvres d'évitement" in text or "Avoidance manoeuvres" in text
+
+
+@pytest.mark.parametrize("limit", [selectors.FLAG_LIMIT, 0])
+def test_evidence_is_highlighted_whether_or_not_every_flag_was_read(
+    practice: Practice,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+) -> None:
+    # The page reads the client's flags once; past FLAG_LIMIT it asks for the page's own.
+    _log(practice, RUPTURE_NOTE, django_capture_on_commit_callbacks)
+    monkeypatch.setattr(selectors, "FLAG_LIMIT", limit)
+    page = _browser("alice", practice).get(reverse("clients:detail", args=[practice.client.pk]))
+    assert ">a changé de sujet</mark>" in html.unescape(page.content.decode())
 
 
 def test_the_inline_save_answer_already_shows_the_new_flag(
@@ -185,7 +199,7 @@ def test_repaired_must_be_a_session_of_this_client_not_before_the_flag(
 
 
 def test_repair_plan_with_guidance_and_the_empathy_sentence_for_next_time(
-    practice: Practice,
+    practice: Practice, django_capture_on_commit_callbacks: Any
 ) -> None:
     browser = _browser("alice", practice)
     url = reverse("ruptures:repair_plan", args=[practice.flag.pk])
@@ -212,11 +226,18 @@ def test_repair_plan_with_guidance_and_the_empathy_sentence_for_next_time(
     assert plan.responsibility.startswith("J'ai poussé")
     practice.flag.refresh_from_db()
     assert practice.flag.status == FlagStatus.REPAIR_PLANNED
-    logger = browser.get(reverse("sessions:create", args=[practice.client.pk]), **HX)
-    assert (
+    sentence = (
         "Je me sens préoccupée ; j'ai l'impression que tu t'es sentie bousculée. "
         "Est-ce que c'est bien ça ?"
-    ) in html.unescape(logger.content.decode())
+    )
+    logger = browser.get(reverse("sessions:create", args=[practice.client.pk]), **HX)
+    assert sentence in html.unescape(logger.content.decode())
+    # The fresh form after a save takes it from the flags the answer read already.
+    saved = html.unescape(
+        _log(practice, "Séance calme.", django_capture_on_commit_callbacks).content.decode()
+    )
+    assert "Séance enregistrée." in saved or "Session saved." in saved
+    assert sentence in saved
 
 
 def test_repair_plan_text_is_encrypted_at_rest(practice: Practice) -> None:

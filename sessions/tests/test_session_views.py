@@ -184,3 +184,33 @@ def test_supervisor_cannot_edit_supervisee_session(practice: Practice) -> None:
     assert response.status_code == 403
     practice.session.refresh_from_db()
     assert practice.session.notes != "pirate"
+
+
+@pytest.mark.parametrize("earlier", [1, 15])
+def test_an_inline_save_costs_a_fixed_number_of_queries(
+    practice: Practice, earlier: int, django_assert_num_queries: object
+) -> None:
+    for k in range(earlier):
+        session_create(
+            client=practice.client,
+            actor=practice.alice,
+            data={
+                "starts_at": timezone.now() - dt.timedelta(days=k + 2),
+                "duration_minutes": 50,
+                "modality": "in_person",
+                "attendance": "attended",
+                "notes": "Séance ordinaire.",
+                "goals_rating": 4,
+                "tasks_rating": 4,
+                "bond_rating": 4,
+            },
+            wai=dict.fromkeys(range(1, 13), 4),
+        )
+    browser = _browser("alice", practice)
+    url = reverse("sessions:create", args=[practice.client.pk])
+    # login session, user, client, goals, tasks; the save (a savepoint here, the test
+    # being a transaction): session, WAI-SR, audit; then the answer: goals, tasks, the
+    # session figures, the flags, the sessions page. The rupture scan runs on commit.
+    with django_assert_num_queries(15):  # type: ignore[operator]
+        response = browser.post(url, _form() | _wai(4), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
