@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Avg, Count, F, FloatField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, TruncMonth
@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from clients.models import Client, ClientStatus
-from clients.selectors import SubqueryCount
 from ruptures.models import ACTIVE, FlagStatus, RuptureFlag
 from sessions.models import MET, Attendance, Session
 from supervision.models import Comment
@@ -116,13 +115,10 @@ def dashboard(
     if not ids:
         return Dashboard(period, therapists, [], [], {})
 
-    for therapist, n in (
-        clients.filter(status=ClientStatus.ACTIVE)
-        .values_list("therapist")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        rows[therapist].active_clients = n
+    in_scope = _clients(clients)
+    for client in in_scope:
+        if client.status == ClientStatus.ACTIVE:
+            rows[client.therapist_id].active_clients += 1
 
     in_period = Q(starts_at__gte=start)
     met = Q(attendance__in=MET)
@@ -154,13 +150,13 @@ def dashboard(
         for name, value in values.items():
             setattr(row, name, round(value, 2) if isinstance(value, float) else value)
 
-    flags = _active_flags(clients)
+    flags = _active_flags(clients, {c.pk: c.second_seen for c in in_scope})
     for flag in flags:
         row = rows[flag["client__therapist"]]
         row.open_flags += 1
         if flag["unrepaired"]:
             row.unrepaired_flags += 1
-    queue = _queue(clients, flags, now)
+    queue = _queue(in_scope, flags, now)
     return Dashboard(
         period,
         therapists,
@@ -170,68 +166,90 @@ def dashboard(
     )
 
 
-def _active_flags(clients: QuerySet[Client]) -> list[dict[str, Any]]:
-    """Return the active flags of these clients, each knowing if it waits for a repair."""
-    sessions_since = SubqueryCount(
-        Session.objects.filter(
-            client=OuterRef("client"),
-            attendance__in=MET,
-            starts_at__gt=OuterRef("session__starts_at"),
-        ).values("pk")
+class _ClientRow(NamedTuple):
+    pk: int
+    display_name: str
+    code: str
+    status: str
+    therapist_id: int
+    first_name: str
+    last_name: str
+    last_seen: dt.datetime | None  # the latest session that took place
+    second_seen: dt.datetime | None  # the one before it
+
+
+def _clients(clients: QuerySet[Client]) -> list[_ClientRow]:
+    """Return every client in scope with its two latest sessions that took place (1 query)."""
+    met = Session.objects.filter(client=OuterRef("pk"), attendance__in=MET).order_by(
+        "-starts_at", "-id"
     )
-    rows = (
-        RuptureFlag.objects.filter(client__in=clients, status__in=ACTIVE)
-        .annotate(sessions_since=sessions_since)
-        .values(
-            "client_id",
-            "client__therapist",
-            "marker",
-            "signal",
-            "status",
-            "sessions_since",
-            "repair_plan",
-        )
+    rows = clients.annotate(
+        last_seen=Subquery(met.values("starts_at")[:1]),
+        second_seen=Subquery(met.values("starts_at")[1:2]),
+    ).values_list(
+        "pk",
+        "display_name",
+        "code",
+        "status",
+        "therapist_id",
+        "therapist__first_name",
+        "therapist__last_name",
+        "last_seen",
+        "second_seen",
+    )
+    return [_ClientRow(*row) for row in rows]
+
+
+def _active_flags(
+    clients: QuerySet[Client], second_seen: dict[int, dt.datetime | None]
+) -> list[dict[str, Any]]:
+    """Return the active flags of these clients, each knowing if it waits for a repair.
+
+    `second_seen` maps each client to its second latest session that took place: a flag
+    has had two sessions since it when that session came after the flagged one.
+    """
+    rows = RuptureFlag.objects.filter(client__in=clients, status__in=ACTIVE).values(
+        "client_id",
+        "client__therapist",
+        "marker",
+        "signal",
+        "status",
+        "session__starts_at",
+        "repair_plan",
     )
     result = []
     for row in rows:
         # "Without a documented repair after two sessions": no plan, not repaired, and two
         # sessions have taken place since the flagged one.
+        second = second_seen.get(row["client_id"])
         row["unrepaired"] = (
             row["status"] != FlagStatus.REPAIR_PLANNED
             and row["repair_plan"] is None
-            and row["sessions_since"] >= 2
+            and second is not None
+            and second > row["session__starts_at"]
         )
         result.append(row)
     return result
 
 
 def _queue(
-    clients: QuerySet[Client], flags: list[dict[str, Any]], now: dt.datetime
+    clients: list[_ClientRow], flags: list[dict[str, Any]], now: dt.datetime
 ) -> list[AtRisk]:
     """Rank the active clients by risk, each with its reasons."""
-    last_session = Subquery(
-        Session.objects.filter(client=OuterRef("pk"), attendance__in=MET)
-        .order_by("-starts_at")
-        .values("starts_at")[:1]
-    )
     by_client: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for flag in flags:
         by_client[flag["client_id"]].append(flag)
     queue = []
-    for pk, name, code, first, last, seen in (
-        clients.filter(status=ClientStatus.ACTIVE)
-        .annotate(last_seen=last_session)
-        .values_list(
-            "pk",
-            "display_name",
-            "code",
-            "therapist__first_name",
-            "therapist__last_name",
-            "last_seen",
+    for client in clients:
+        if client.status != ClientStatus.ACTIVE:
+            continue
+        item = AtRisk(
+            client.pk,
+            client.display_name,
+            client.code,
+            f"{client.first_name} {client.last_name}".strip(),
         )
-    ):
-        item = AtRisk(pk, name, code, f"{first} {last}".strip())
-        client_flags = by_client.get(pk, [])
+        client_flags = by_client.get(client.pk, [])
         waiting = [
             f
             for f in client_flags
@@ -250,6 +268,7 @@ def _queue(
             if signal in kinds:
                 item.score += weight
                 item.reasons.append((signal, {}))
+        seen = client.last_seen
         weeks = None if seen is None else (now - seen).days // 7
         if weeks is None or weeks >= QUIET_WEEKS:
             item.score += 2 if weeks is None or weeks < 2 * QUIET_WEEKS else 3

@@ -100,19 +100,27 @@ class Command(BaseCommand):
             therapist = User.objects.get(username="bench-therapist1")
         bench = Session.objects.filter(client__therapist__username__startswith="bench-")
         if not RuptureFlag.objects.filter(session__in=bench).exists():
-            RuptureFlag.objects.bulk_create(
-                RuptureFlag(
-                    session_id=sid,
-                    client_id=cid,
-                    source=Source.NOTE,
-                    marker=MARKERS[i % len(MARKERS)],
-                    evidence={"spans": []},
-                )
-                for i, (sid, cid) in enumerate(
-                    bench.order_by("pk").values_list("pk", "client_id")[::37]
-                )
-            )
+            self._flag_sample(bench)
         return therapist
+
+    @staticmethod
+    def _flag_sample(bench: Any) -> None:
+        """Flag one benchmark session in 37, then refresh the planner's statistics."""
+        RuptureFlag.objects.bulk_create(
+            RuptureFlag(
+                session_id=sid,
+                client_id=cid,
+                source=Source.NOTE,
+                marker=MARKERS[i % len(MARKERS)],
+                evidence={"spans": []},
+            )
+            for i, (sid, cid) in enumerate(
+                bench.order_by("pk").values_list("pk", "client_id")[::37]
+            )
+        )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def _measure(self, therapist: User, client: Client, repeat: int) -> dict[str, Any]:
         browser = HttpClient()
