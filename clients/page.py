@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
 from accounts.models import Role
+from alliance.links import pk_link
 from clients import selectors
 from clients.forms import GoalForm, TaskForm, TaskStatusForm
 from clients.models import Client, Goal, GoalStatus, TaskStatus
@@ -52,7 +53,13 @@ def timeline_page(
         paginator.count = len(sessions)  # type: ignore[misc]
     page = paginator.get_page(number)
     flags = note_flags_by_session(session_ids=[s.pk for s in page], flags=flags)
+    edit, confirm, delete = (
+        pk_link(name) for name in ("sessions:edit", "sessions:delete_confirm", "sessions:delete")
+    )
     for session in page:
+        session.edit_url = edit(session.pk)
+        session.delete_confirm_url = confirm(session.pk)
+        session.delete_url = delete(session.pk)
         wai = getattr(session, "wai", None) if hasattr(session, "wai") else None
         session.wai_score = wai.score if wai is not None else None
         session.notes_html = highlight(session.notes, flags.get(session.pk, []))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.access import client_for_user, goal_for_user, require_therapist, task_for_user
+from alliance.links import pk_link
 from alliance.versioning import StaleEdit, save_or_conflict, with_current_version
 from audit.models import AuditAction
 from audit.services import audit_record
@@ -37,7 +38,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
         )
     )
     trends = selectors.recent_alliance(client_ids=[c.pk for c in clients])
+    detail = pk_link("clients:detail")
     for client in clients:
+        client.url = detail(client.pk)
         points = trends.get(client.pk, [])
         client.latest_rating = points[-1] if points else None
         client.sparkline = caseload_sparkline([p.mean_rating for p in points])
