@@ -41,7 +41,19 @@ def caseload(
 ) -> QuerySet[Client]:
     """Return the clients `user` sees with their activity figures (one query)."""
     today = timezone.localdate()
-    clients = Client.objects.visible_to(user).select_related("therapist")
+    # Only what the rows show: not the therapist's password hash, for one.
+    clients = (
+        Client.objects.visible_to(user)
+        .select_related("therapist")
+        .only(
+            "display_name",
+            "code",
+            "status",
+            "therapist__username",
+            "therapist__first_name",
+            "therapist__last_name",
+        )
+    )
     if status:
         clients = clients.filter(status=status)
     if search:

@@ -192,14 +192,21 @@ def _grow_caseload(therapist: object, clients: int, sessions: int) -> Client:
 
 
 @pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize("viewer", ["alice", "sam", "ada"])
 def test_caseload_costs_a_fixed_number_of_queries(
-    practice: Practice, size: int, django_assert_num_queries: object
+    practice: Practice, size: int, viewer: str, django_assert_num_queries: object
 ) -> None:
     _grow_caseload(practice.alice, size, 3)
-    browser = _browser("alice", practice)
-    # login session, user, clients with their figures, sparkline series
+    browser = _browser(viewer, practice)
+    # login session, user, clients with their figures (and therapist, for a supervisor or
+    # an admin), sparkline series
     with django_assert_num_queries(4):  # type: ignore[operator]
-        assert browser.get(reverse("clients:caseload")).status_code == 200
+        response = browser.get(reverse("clients:caseload"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert practice.client.display_name in page
+    if viewer != "alice":
+        assert f"<td>{practice.alice.get_full_name()}</td>" in page
 
 
 @pytest.mark.parametrize("sessions", [1, 15])
