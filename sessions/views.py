@@ -30,14 +30,16 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     goals = selectors.client_with_goals(client=client)
     forms = page.session_forms(client, goals, request.POST if request.method == "POST" else None)
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
+        reviews = forms["review_form"].reviews()
+        new_task = forms["new_task_form"].new_task()
         try:
             services.session_create(
                 client=client,
                 actor=request.user,
                 data=forms["session_form"].cleaned_data,
                 wai=forms["wai_form"].responses(),
-                reviews=forms["review_form"].reviews(),
-                new_task=forms["new_task_form"].new_task(),
+                reviews=reviews,
+                new_task=new_task,
             )
         except StaleEdit:
             forms["review_form"].add_error(
@@ -51,8 +53,10 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, _("Session saved."))
                 return redirect("clients:detail", pk=client.pk)
-            # A fresh form, ready for the next entry, with the refreshed page around it.
-            goals = selectors.client_with_goals(client=client)
+            # A fresh form, ready for the next entry, with the refreshed page around it. The
+            # goals and tasks are read again only if this save changed them.
+            if reviews or new_task:
+                goals = selectors.client_with_goals(client=client)
             context = page.page_context(
                 request,
                 client,

@@ -98,6 +98,8 @@ def test_logging_a_session_inline_refreshes_timeline_chart_and_tasks(practice: P
     assert html.startswith('\n<section id="session-logger"') or 'id="session-logger"' in html[:200]
     assert html.count('hx-swap-oob="true"') == 4  # timeline, chart, goals and ruptures panels
     assert "Séance de suivi" in html  # in the refreshed timeline
+    # The goals panel is read again after the review and the new task.
+    assert "Appeler sa sœur" in html and "<q>Malade</q>" in html
     assert "HX-Trigger" in response.headers
     new = Session.objects.filter(client=practice.client).order_by("-created_at").first()
     assert new is not None and new.wai.score.total == 48
