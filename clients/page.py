@@ -202,7 +202,9 @@ def page_context(
     serve the chart, the timeline and the session logger too. `comments=False` leaves out
     the supervision panel, for fragments that do not refresh it.
     """
-    goals = overrides.pop("goals", None) or selectors.client_with_goals(client=client)
+    goals = overrides.pop("goals", None)
+    if goals is None:  # a client without goals passes [] and needs no second look
+        goals = selectors.client_with_goals(client=client)
     sessions = session_rows(client=client)
     flags = client_flags(client=client)
     context: dict[str, Any] = {
