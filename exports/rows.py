@@ -18,9 +18,9 @@ from exports.models import ExportJob
 from ruptures.models import ACTIVE, RuptureFlag
 from sessions.models import MET, Session
 from sessions.scoring import ITEM_COUNT, SUBSCALE_ITEMS
+from sessions.selectors import WAI_ITEMS
 
 CHUNK = 2000
-WAI = [f"wai__item_{i}" for i in range(1, ITEM_COUNT + 1)]
 Rows = tuple[list[str], Iterator[list[Any]], int]
 
 
@@ -90,7 +90,7 @@ def session_rows(job: ExportJob) -> Rows:
         "tasks_rating",
         "bond_rating",
         "availability",
-        *WAI,
+        *WAI_ITEMS,
     ]
     if job.include_notes:
         fields.append("notes")

@@ -19,11 +19,11 @@ from ruptures.models import FlagStatus, RepairPlan, RuptureFlag, Source
 from ruptures.signals import SessionPoint, session_signals
 from sessions.models import Session
 from sessions.scoring import ITEM_COUNT
+from sessions.selectors import WAI_ITEMS
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-WAI_ITEMS = [f"wai__item_{i}" for i in range(1, ITEM_COUNT + 1)]
 # Which statuses each status may move to; repaired and dismissed are final.
 TRANSITIONS = {
     FlagStatus.OPEN: {

@@ -9,8 +9,10 @@ from django.db.models import QuerySet
 
 from clients.models import Client
 from sessions.models import Session
+from sessions.scoring import ITEM_COUNT
 
-WAI_ITEMS = [f"wai__item_{i}" for i in range(1, 13)]
+# The WAI-SR items, as lookups from a session.
+WAI_ITEMS = [f"wai__item_{i}" for i in range(1, ITEM_COUNT + 1)]
 
 
 class SessionRow(NamedTuple):

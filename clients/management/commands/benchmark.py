@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from clients import demo_notes
+from clients.management.commands.seed_demo import refresh_planner_statistics
 from clients.models import Client
 from ruptures.detector import MARKERS, detect
 from ruptures.models import RuptureFlag, Source
@@ -118,9 +119,7 @@ class Command(BaseCommand):
                 bench.order_by("pk").values_list("pk", "client_id")[::37]
             )
         )
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        refresh_planner_statistics()
 
     def _measure(self, therapist: User, client: Client, repeat: int) -> dict[str, Any]:
         browser = HttpClient()
