@@ -203,6 +203,14 @@ EXPORT_RETENTION_DAYS = env_int("EXPORT_RETENTION_DAYS", 7, minimum=1, maximum=3
 EXPORT_TEST_DELAY_MS = env_int("EXPORT_TEST_DELAY_MS", 0)
 EXPORT_PROGRESS_EVERY = env_int("EXPORT_PROGRESS_EVERY", 1000, minimum=1)
 
+# --- Rupture reader -----------------------------------------------------------------------------
+# Where `manage.py ruptures_train --include-practice` installs a model retrained on this
+# practice's own labels; the reader uses it when the file exists, the shipped model otherwise.
+RUPTURES_PRACTICE_MODEL = Path(
+    env_str("RUPTURES_PRACTICE_MODEL", str(VAR_DIR / "ruptures_practice_model.gz"))
+    or VAR_DIR / "ruptures_practice_model.gz"
+)
+
 # --- Celery ------------------------------------------------------------------------------------
 REDIS_URL = env_redis("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL or "memory://"

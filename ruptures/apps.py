@@ -1,11 +1,32 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ruptures import detector
+from ruptures.lexicon import LexiconError
+from ruptures.model import ModelError
 
 
 class RupturesConfig(AppConfig):
-    """Rupture detection and repair; its models and detector land with the ruptures issue."""
+    """Rupture detection and repair: the reader, its flags and the repair workflow."""
 
     name = "ruptures"
     verbose_name = _("Ruptures")
+
+    def ready(self) -> None:
+        # Load the reader's model and lexicon at start-up, so that a missing or corrupt file
+        # stops the app with its name instead of leaving a reader that finds nothing.
+        try:
+            detector.use_model(practice_model_path())
+        except (ModelError, LexiconError) as exc:
+            raise ImproperlyConfigured(str(exc)) from None
+
+
+def practice_model_path() -> str | None:
+    """Return the practice's own model when `ruptures_train --include-practice` installed
+    one (RUPTURES_PRACTICE_MODEL), else None: the shipped model."""
+    path = settings.RUPTURES_PRACTICE_MODEL
+    return str(path) if path.exists() else None

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.constraints import CheckedInDatabase
 from clients.models import Client
-from ruptures.detector import category
+from ruptures.markers import category
 from sessions.fields import EncryptedTextField
 
 if TYPE_CHECKING:

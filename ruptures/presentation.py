@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ruptures.detector import EXPLANATIONS
+from ruptures.detector import explanation_id
 from ruptures.models import RuptureFlag, Source
 
 
@@ -20,7 +20,7 @@ def ui_language() -> str:
 def explanation(flag: RuptureFlag) -> str:
     """Say in words why the flag was raised, with the figures of a session-data rule."""
     if flag.source == Source.NOTE:
-        return EXPLANATIONS[ui_language()][flag.marker]
+        return _(explanation_id(flag.marker, flag.evidence.get("cue", "")))
     d = flag.evidence
     if flag.signal == "repeated_absences":
         return _(

@@ -14,7 +14,7 @@ from alliance.versioning import StaleEdit, apply_fields, update_if_current, vali
 from audit.models import AuditAction
 from audit.services import audit_record
 from clients.models import TaskStatus
-from ruptures.detector import DETECTOR_VERSION, detect
+from ruptures.detector import detect, detector_version
 from ruptures.models import FlagStatus, RepairPlan, RuptureFlag, Source
 from ruptures.signals import SessionPoint, session_signals
 from sessions.models import Session
@@ -84,11 +84,15 @@ def rupture_scan_session(*, session_id: int) -> dict[str, int]:
     if session is None:
         return {"created": 0, "updated": 0, "withdrawn": 0}
     hits = detect(session.notes) if session.notes else []
+    version = detector_version()
     signals = session_signals(
         _history(session), note_has_compliance=any(h.marker == "compliance" for h in hits)
     )
     wanted: dict[tuple[str, str, str], tuple[dict[str, Any], float]] = {
-        (Source.NOTE, h.marker, ""): ({"spans": [list(s) for s in h.spans]}, h.confidence)
+        (Source.NOTE, h.marker, ""): (
+            {"spans": [list(s) for s in h.spans], "cue": h.cue},
+            h.confidence,
+        )
         for h in hits
     }
     for signal in signals:
@@ -106,7 +110,7 @@ def rupture_scan_session(*, session_id: int) -> dict[str, int]:
                 signal=key[2],
                 evidence=evidence,
                 confidence=round(confidence, 2),
-                detector_version=DETECTOR_VERSION,
+                detector_version=version,
             )
             audit_record(
                 actor=None,
@@ -116,11 +120,11 @@ def rupture_scan_session(*, session_id: int) -> dict[str, int]:
                 details={"kind": key[1] or key[2]},
             )
             counts["created"] += 1
-        elif flag.evidence != evidence or flag.detector_version != DETECTOR_VERSION:
+        elif flag.evidence != evidence or flag.detector_version != version:
             RuptureFlag.objects.filter(pk=flag.pk).update(
                 evidence=evidence,
                 confidence=round(confidence, 2),
-                detector_version=DETECTOR_VERSION,
+                detector_version=version,
                 updated_at=timezone.now(),
             )
             counts["updated"] += 1

@@ -46,13 +46,14 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_FR_WORDS = frozenset(
+FRENCH_WORDS = frozenset(
     "le la les des est une pas que qui avec pour dans sur il elle nous je du au ce cette "
-    "sa ses mais ou et en ne se lui leur tres seance rencontre usager usagere".split()
+    "sa ses mais ou et en ne se lui leur tres seance rencontre usager usagere de un son "
+    "plusieurs fois avoir etre aussi".split()
 )
-_EN_WORDS = frozenset(
+ENGLISH_WORDS = frozenset(
     "the and is was she he with to of that not for in on at it we my her his they this "
-    "session client said did about but have has".split()
+    "session client said did about but have has also were been what".split()
 )
 _WORD = re.compile(r"[a-z']+")
 
@@ -62,9 +63,9 @@ def language_counts(folded: str) -> tuple[int, int]:
     fr = en = 0
     for word in _WORD.findall(folded[:2000]):
         word = word.split("'")[-1] if "'" in word else word
-        if word in _FR_WORDS:
+        if word in FRENCH_WORDS:
             fr += 1
-        elif word in _EN_WORDS:
+        elif word in ENGLISH_WORDS:
             en += 1
     return fr, en
 

@@ -22,7 +22,12 @@ from tests.factories import SessionFactory
 from tests.test_url_access import _browser
 
 HX = {"HTTP_HX_REQUEST": "true"}
-RUPTURE_NOTE = "Elle a changé de sujet dès qu'on a parlé de sa mère. Réponses monosyllabiques."
+RUPTURE_NOTE = (
+    "Elle a changé de sujet dès qu'on a parlé de sa mère. "
+    "Réponses monosyllabiques, aucune réaction à mon reflet."
+)
+# The evidence shown is the clause that carried the decision.
+EVIDENCE = ">Elle a changé de sujet dès qu'on a parlé de sa mère.</mark>"
 
 
 def _log(practice: Practice, notes: str, capture: Any) -> Any:
@@ -55,7 +60,7 @@ def test_logging_a_rupture_note_flags_it_with_highlighted_evidence(
     )
     page = _browser("alice", practice).get(reverse("clients:detail", args=[practice.client.pk]))
     text = html.unescape(page.content.decode())
-    assert '<mark class="rupture-evidence"' in text and ">a changé de sujet</mark>" in text
+    assert '<mark class="rupture-evidence"' in text and EVIDENCE in text
     assert "Manœuvres d'évitement" in text or "Avoidance manoeuvres" in text
 
 
@@ -70,7 +75,7 @@ def test_evidence_is_highlighted_whether_or_not_every_flag_was_read(
     _log(practice, RUPTURE_NOTE, django_capture_on_commit_callbacks)
     monkeypatch.setattr(selectors, "FLAG_LIMIT", limit)
     page = _browser("alice", practice).get(reverse("clients:detail", args=[practice.client.pk]))
-    assert ">a changé de sujet</mark>" in html.unescape(page.content.decode())
+    assert EVIDENCE in html.unescape(page.content.decode())
 
 
 def test_the_inline_save_answer_already_shows_the_new_flag(

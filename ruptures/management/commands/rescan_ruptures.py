@@ -1,4 +1,4 @@
-"""Scan every session again, e.g. after a change to the detector's rules."""
+"""Scan every session again, e.g. after a new model or lexicon (a new detector version)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from audit.models import AuditAction
 from audit.services import audit_record
-from ruptures.detector import DETECTOR_VERSION
+from ruptures.detector import detector_version
 from ruptures.services import rupture_scan_session
 from sessions.models import Session
 
@@ -36,10 +36,10 @@ class Command(BaseCommand):
             actor=None,
             action=AuditAction.MAINTENANCE,
             object_type="ruptures.rescan",
-            details={**totals, "detector": DETECTOR_VERSION},
+            details={**totals, "detector": detector_version()},
         )
         self.stdout.write(
-            f"Scanned {totals['sessions']} sessions with detector {DETECTOR_VERSION}: "
+            f"Scanned {totals['sessions']} sessions with detector {detector_version()}: "
             f"{totals['created']} flags created, {totals['updated']} refreshed, "
             f"{totals['withdrawn']} withdrawn."
         )

@@ -1,4 +1,4 @@
-"""Score the rupture detector on labelled notes (JSONL)."""
+"""Score the rupture reader on labelled notes (JSONL)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ruptures.detector import MARKERS
 from ruptures.evaluation import evaluate, read_jsonl
+from ruptures.management.figures import write_figures
 
 
 class Command(BaseCommand):
@@ -21,11 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--json", action="store_true", help="Print one JSON object.")
         parser.add_argument("--errors", action="store_true", help="List the notes misread.")
+        parser.add_argument(
+            "--by-language", action="store_true", help="Also give the figures per language."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             with open(options["file"], encoding="utf-8") as handle:
-                result = evaluate(read_jsonl(handle))
+                result = evaluate(read_jsonl(handle), by_language=options["by_language"])
         except OSError as exc:
             raise CommandError(f"Cannot read {options['file']}: {exc.strerror}") from None
         except ValueError as exc:
@@ -34,19 +37,10 @@ class Command(BaseCommand):
             shown = {k: v for k, v in result.items() if k != "errors" or options["errors"]}
             self.stdout.write(json.dumps(shown))
             return
-        self.stdout.write(f"{result['notes']} notes")
-        self.stdout.write(f"{'marker':<20}{'precision':>10}{'recall':>10}{'F1':>10}{'support':>9}")
-        for marker in MARKERS:
-            s = result["per_marker"][marker]
-            self.stdout.write(
-                f"{marker:<20}{s['precision']:>10.3f}{s['recall']:>10.3f}"
-                f"{s['f1']:>10.3f}{s['support']:>9}"
-            )
-        self.stdout.write(f"macro-F1: {result['macro_f1']:.3f}")
-        self.stdout.write(
-            f"note level (any marker): precision {result['note_precision']:.3f}, "
-            f"recall {result['note_recall']:.3f}"
-        )
+        write_figures(self.stdout, result)
+        for language, figures in result.get("by_language", {}).items():
+            self.stdout.write(f"\n{language or 'no language'}:")
+            write_figures(self.stdout, figures)
         if options["errors"]:
             for error in result["errors"]:
                 self.stdout.write(

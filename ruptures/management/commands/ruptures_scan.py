@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext
 
 from ruptures.detector import detect
 
@@ -33,16 +35,22 @@ class Command(BaseCommand):
                     text = str(row["text"])
                 except (ValueError, KeyError, TypeError) as exc:
                     raise CommandError(f"line {number}: {exc}") from None
-                hits = detect(text, row.get("language"), ui_language=options["explain_in"])
+                hits = detect(text, row.get("language"))
+                with translation.override(options["explain_in"]):
+                    found = [
+                        h.as_dict()
+                        | {
+                            "explanation": gettext(h.explanation),
+                            "evidence": [text[a:b] for a, b in h.spans],
+                        }
+                        for h in hits
+                    ]
                 self.stdout.write(
                     json.dumps(
                         {
                             "id": row.get("id", number),
                             "markers": [h.marker for h in hits],
-                            "hits": [
-                                h.as_dict() | {"evidence": [text[a:b] for a, b in h.spans]}
-                                for h in hits
-                            ],
+                            "hits": found,
                         },
                         ensure_ascii=False,
                     )
