@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.forms import VersionedForm
 from ruptures.guidance import CONFIRMATIONS, EMOTIONS
-from ruptures.models import RepairPlan, RuptureFlag
+from ruptures.models import Marker, RepairPlan, RuptureFlag
 from sessions.models import MET, Session
 
 
@@ -39,6 +39,23 @@ class RepairedForm(FlagStepForm):
             client_id=flag.client_id, starts_at__gte=flag.session.starts_at, attendance__in=MET
         ).order_by("-starts_at")
         field.label_from_instance = lambda s: s.starts_at.strftime("%Y-%m-%d %H:%M")  # type: ignore[attr-defined]
+
+
+class AddMarkerForm(forms.Form):
+    """A marker the reader missed: which one, and the words of the note that show it."""
+
+    marker = forms.ChoiceField(
+        label=_("Marker"),
+        choices=Marker.choices,
+        error_messages={"required": _("Choose the marker you see in the note.")},
+    )
+    evidence_words = forms.CharField(
+        label=_("The words of the note that show it"),
+        help_text=_("Select them in the note above, or copy them as they are written."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "data-evidence-target": ""}),
+        error_messages={"required": _("Give the words of the note that show this marker.")},
+    )
 
 
 class RepairPlanForm(VersionedForm):

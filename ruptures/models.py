@@ -37,6 +37,8 @@ class SignalKind(models.TextChoices):
 class Source(models.TextChoices):
     NOTE = "note", _("Session note")
     SESSION_DATA = "session_data", _("Session data")
+    # A marker the reader missed, added by the practitioner with the words that show it.
+    PRACTITIONER = "practitioner", _("Added by the practitioner")
 
 
 class FlagStatus(models.TextChoices):

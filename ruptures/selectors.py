@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import Count, Q, QuerySet
 
-from ruptures.models import ACTIVE, FlagStatus, RuptureFlag, Source
+from ruptures.corpus import LabelledNote
+from ruptures.models import ACTIVE, FlagStatus, Marker, RuptureFlag, SignalKind, Source
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -72,10 +73,31 @@ def repair_sentences(*, client: Client) -> QuerySet[Any]:
     ).select_related("repair_plan")
 
 
-def precision_by_kind(*, user: User) -> list[dict[str, Any]]:
-    """Return, per marker or signal, how often flags were kept or dismissed (admins)."""
+class PrecisionRow(NamedTuple):
+    source: str
+    kind: str  # the marker's or the signal's label
+    total: int
+    open: int
+    repaired: int
+    dismissed: int
+    reviewed: int
+    precision: float | None  # kept among reviewed; None when none was reviewed
+    added_by_hand: int  # markers of this kind the reader missed and a practitioner added
+
+
+def precision_by_kind(*, user: User) -> list[PrecisionRow]:
+    """Return, per marker or signal, how often the reader's flags were kept or dismissed,
+    and how many markers of each kind practitioners added because the reader missed them."""
+    added = dict(
+        RuptureFlag.objects.visible_to(user)
+        .filter(source=Source.PRACTITIONER)
+        .values_list("marker")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     rows = (
         RuptureFlag.objects.visible_to(user)
+        .exclude(source=Source.PRACTITIONER)
         .values("source", "marker", "signal")
         .annotate(
             total=Count("id"),
@@ -88,7 +110,76 @@ def precision_by_kind(*, user: User) -> list[dict[str, Any]]:
     result = []
     for row in rows:
         reviewed = row["total"] - row["open"]
-        row["reviewed"] = reviewed
-        row["precision"] = (reviewed - row["dismissed"]) / reviewed if reviewed else None
-        result.append(row)
+        kind = Marker(row["marker"]).label if row["marker"] else SignalKind(row["signal"]).label
+        result.append(
+            PrecisionRow(
+                source=str(Source(row["source"]).label),
+                kind=str(kind),
+                total=row["total"],
+                open=row["open"],
+                repaired=row["repaired"],
+                dismissed=row["dismissed"],
+                reviewed=reviewed,
+                precision=(reviewed - row["dismissed"]) / reviewed if reviewed else None,
+                added_by_hand=added.pop(row["marker"], 0) if row["source"] == Source.NOTE else 0,
+            )
+        )
+    for marker, count in sorted(added.items()):  # missed by the reader, never flagged by it
+        result.append(
+            PrecisionRow(
+                str(Source.NOTE.label), str(Marker(marker).label), 0, 0, 0, 0, 0, None, count
+            )
+        )
     return result
+
+
+KEPT = (FlagStatus.ACKNOWLEDGED, FlagStatus.REPAIR_PLANNED, FlagStatus.REPAIRED)
+
+
+def practice_labelled_notes() -> list[LabelledNote]:
+    """Return the practice's own labelled notes, for retraining the reader (all clients).
+
+    A session's note is labelled when a practitioner reviewed every flag the reader raised on
+    it or added a marker it missed: its markers are the flags kept and the markers added; a
+    dismissed flag is a marker the note does not have. Notes are decrypted in memory only.
+    """
+    flags = (
+        RuptureFlag.objects.filter(source__in=[Source.NOTE, Source.PRACTITIONER])
+        .exclude(session__notes="")
+        .select_related("session")
+        .order_by("session_id", "id")
+    )
+    by_session: dict[int, list[RuptureFlag]] = defaultdict(list)
+    for flag in flags:
+        by_session[flag.session_id].append(flag)
+    notes = []
+    for session_id, session_flags in by_session.items():
+        if any(f.status == FlagStatus.OPEN or f.evidence.get("stale") for f in session_flags):
+            continue  # not reviewed yet, or the note changed since: its labels are not known
+        text = session_flags[0].session.notes
+        markers = {
+            f.marker
+            for f in session_flags
+            if f.source == Source.PRACTITIONER
+            and f.status != FlagStatus.DISMISSED
+            or f.source == Source.NOTE
+            and f.status in KEPT
+        }
+        evidence = {
+            f.marker: tuple(
+                (a, b) for a, b in f.evidence.get("spans", []) if 0 <= a < b <= len(text)
+            )
+            for f in session_flags
+            if f.marker in markers
+        }
+        notes.append(
+            LabelledNote(
+                id=f"practice-{session_id}",
+                language=None,
+                text=text,
+                markers=frozenset(markers),
+                evidence={m: s for m, s in evidence.items() if s},
+                batch=f"practice-{session_id % 2 + 1}",
+            )
+        )
+    return notes

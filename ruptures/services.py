@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +19,8 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from clients.models import TaskStatus
 from ruptures.detector import detect, detector_version
-from ruptures.models import FlagStatus, RepairPlan, RuptureFlag, Source
+from ruptures.markers import BY_CODE
+from ruptures.models import ACTIVE, FlagStatus, RepairPlan, RuptureFlag, Source
 from ruptures.signals import SessionPoint, session_signals
 from sessions.models import Session
 from sessions.scoring import ITEM_COUNT
@@ -88,16 +93,21 @@ def rupture_scan_session(*, session_id: int) -> dict[str, int]:
     signals = session_signals(
         _history(session), note_has_compliance=any(h.marker == "compliance" for h in hits)
     )
+    flags = list(session.rupture_flags.all())
+    added = {f.marker: f for f in flags if f.source == Source.PRACTITIONER}
     wanted: dict[tuple[str, str, str], tuple[dict[str, Any], float]] = {
         (Source.NOTE, h.marker, ""): (
             {"spans": [list(s) for s in h.spans], "cue": h.cue},
             h.confidence,
         )
         for h in hits
+        if h.marker not in added  # the practitioner already said so, with their evidence
     }
     for signal in signals:
         wanted[(Source.SESSION_DATA, signal.marker, signal.signal)] = (dict(signal.detail), 1.0)
-    existing = {(f.source, f.marker, f.signal): f for f in session.rupture_flags.all()}
+    for flag in added.values():
+        _check_added_evidence(flag, session.notes)
+    existing = {(f.source, f.marker, f.signal): f for f in flags if f.source != Source.PRACTITIONER}
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
     for key, (evidence, confidence) in wanted.items():
         flag = existing.get(key)
@@ -146,6 +156,81 @@ def rupture_scan_session(*, session_id: int) -> dict[str, int]:
             RuptureFlag.objects.filter(pk=flag.pk).update(evidence={**flag.evidence, "stale": True})
     Session.objects.filter(pk=session.pk).update(ruptures_scanned_at=timezone.now())
     return counts
+
+
+def _digest(text: str) -> str:
+    """Fingerprint evidence words keyed with the secret key: no guessing the words back."""
+    return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _check_added_evidence(flag: RuptureFlag, notes: str) -> None:
+    """Mark a practitioner's flag stale when its words are no longer where they were."""
+    spans = flag.evidence.get("spans") or []
+    kept = bool(spans) and all(
+        _digest(notes[a:b]) == digest
+        for (a, b), digest in zip(spans, flag.evidence.get("digests", []), strict=False)
+    )
+    if kept == (not flag.evidence.get("stale")):
+        return
+    evidence = {k: v for k, v in flag.evidence.items() if k != "stale"}
+    if not kept:
+        evidence["stale"] = True
+    RuptureFlag.objects.filter(pk=flag.pk).update(evidence=evidence)
+
+
+def find_evidence(notes: str, words: str) -> tuple[int, int] | None:
+    """Find `words` in the note, ignoring case and runs of spaces; return its span."""
+    pattern = r"\s+".join(re.escape(part) for part in words.split())
+    if not pattern:
+        return None
+    found = re.search(pattern, notes, flags=re.IGNORECASE)
+    return (found.start(), found.end()) if found else None
+
+
+@transaction.atomic
+def flag_add_missed(
+    *, session: Session, actor: User, marker: str, evidence_words: str
+) -> RuptureFlag:
+    """Add a marker the reader missed, with the words of the note that show it.
+
+    The flag is the practitioner's own: acknowledged from the start, kept by every re-scan,
+    and used as a label when the clinic retrains the reader (ruptures_train --include-practice).
+    """
+    if marker not in BY_CODE:
+        raise ValidationError(_("Choose one of the seven markers."))
+    span = find_evidence(session.notes, evidence_words)
+    if span is None:
+        raise ValidationError(
+            _("These words are not in the note: copy or select them in the note as they are.")
+        )
+    already = _("This marker is already flagged for this session.")
+    same = RuptureFlag.objects.filter(session=session, marker=marker)
+    if same.filter(Q(status__in=ACTIVE) | Q(source=Source.PRACTITIONER)).exists():
+        raise ValidationError(already)
+    try:
+        with transaction.atomic():  # two tabs adding it at once: the constraint decides
+            flag = RuptureFlag.objects.create(
+                session=session,
+                client_id=session.client_id,
+                source=Source.PRACTITIONER,
+                marker=marker,
+                status=FlagStatus.ACKNOWLEDGED,
+                evidence={
+                    "spans": [list(span)],
+                    "digests": [_digest(session.notes[span[0] : span[1]])],
+                },
+                confidence=1.0,
+            )
+    except IntegrityError:
+        raise ValidationError(already) from None
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=flag,
+        client_id=session.client_id,
+        details={"kind": marker, "source": Source.PRACTITIONER},
+    )
+    return flag
 
 
 def _move(flag: RuptureFlag, to: FlagStatus, expected_version: int | None) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -35,8 +35,6 @@ from ruptures.corpus import LabelledNote
 from ruptures.markers import MARKERS
 from ruptures.model import (
     STAGE2_INPUTS,
-    Model,
-    from_bytes,
     note_probability,
     note_stats_of,
     to_bytes,
@@ -375,8 +373,9 @@ def _held_out(batch: str) -> dict[str, object]:
 def _held_out_figures(batch: str) -> dict[str, object]:
     matrix: Matrix = _SHARED["matrix"]  # type: ignore[assignment]
     options: dict[str, float] = _SHARED["options"]  # type: ignore[assignment]
+    never: frozenset[str] = _SHARED["never_train_on"]  # type: ignore[assignment]
     held = [i for i, n in enumerate(matrix.notes) if n.batch == batch]
-    rest = [i for i, n in enumerate(matrix.notes) if n.batch != batch]
+    rest = [i for i, n in enumerate(matrix.notes) if n.batch != batch and n.batch not in never]
     weights, stage2, thresholds = train(matrix.subset(rest), **options)
     test = matrix.subset(held)
     predicted = decide(note_scores(weights, test, stage2), thresholds)
@@ -393,14 +392,17 @@ def crossval(
     *,
     workers: int = 1,
     progress: Callable[[str], None] | None = None,
+    never_train_on: Iterable[str] = (),
     **options: float,
 ) -> dict[str, dict[str, object]]:
     """Train on all batches but one and score the one left out, for each batch.
 
     Returns the figures of each held-out batch (and of each of its languages when it has
-    several). `workers` > 1 runs the folds in that many processes.
+    several). `workers` > 1 runs the folds in that many processes. Batches named in
+    `never_train_on` are scored but never trained on (the "before" of a comparison).
     """
     _SHARED["matrix"], _SHARED["options"] = matrix, options
+    _SHARED["never_train_on"] = frozenset(never_train_on)
     batches = sorted({n.batch for n in matrix.notes})
     results: dict[str, dict[str, object]] = {}
     if workers > 1:
@@ -421,9 +423,3 @@ def crossval(
 
 def _line(batch: str, result: dict[str, object]) -> str:
     return f"{batch}: macro-F1 {result['macro_f1']}, note precision {result['note_precision']}"
-
-
-def model_from(matrix: Matrix, meta: dict[str, object]) -> Model:
-    """Train on every note of `matrix` and return the model (and its bytes in .meta)."""
-    weights, stage2, thresholds = train(matrix)
-    return from_bytes(to_model(weights, stage2, thresholds, meta))

@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from alliance.access import client_for_user, flag_for_user, require_admin
+from alliance.access import client_for_user, flag_for_user, require_admin, session_for_user
 from alliance.versioning import StaleEdit
+from audit.models import AuditAction
+from audit.services import audit_record
 from clients import page
 from ruptures import guidance, presentation, selectors, services
-from ruptures.forms import DismissForm, FlagStepForm, RepairedForm, RepairPlanForm
+from ruptures.forms import AddMarkerForm, DismissForm, FlagStepForm, RepairedForm, RepairPlanForm
 from ruptures.models import RepairPlan, RuptureFlag
 
 
@@ -109,6 +111,39 @@ def client_flags(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         return redirect("clients:detail", pk=client.pk)
     return page.render_fragments(request, page.ruptures_context(request, client), "ruptures-panel")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add_marker(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a marker the reader missed in a session's note, with the words that show it."""
+    session = session_for_user(request, pk, write=True)
+    form = AddMarkerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag_add_missed(
+                session=session,
+                actor=request.user,
+                marker=form.cleaned_data["marker"],
+                evidence_words=form.cleaned_data["evidence_words"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Marker added. It will also teach the reader."))
+            return redirect("clients:detail", pk=session.client_id)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=session,
+        client_id=session.client_id,
+        details={"page": "add_marker"},
+    )
+    return render(
+        request,
+        "ruptures/add_marker.html",
+        {"session": session, "client": session.client, "form": form},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -82,6 +82,7 @@ ROUTES: dict[str, tuple[Kwargs, dict, dict | None]] = {
     "ruptures/flags/<int:pk>/dismiss/": (flag_pk, same(405), OWNER_STEP),
     "ruptures/flags/<int:pk>/repaired/": (flag_pk, same(405), OWNER_STEP),
     "ruptures/flags/<int:pk>/repair-plan/": (flag_pk, WRITE, WRITE),
+    "ruptures/sessions/<int:pk>/add-marker/": (session_pk, WRITE, WRITE),
     # The panel is an htmx fragment; without htmx it sends readers to the client page.
     "ruptures/clients/<int:pk>/flags/": (
         client_pk,

@@ -90,4 +90,28 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-empathy-composer]").forEach(compose);
   });
+
+  // Adding a missed marker: the words selected in the note become its evidence.
+  function selectedInNote() {
+    var source = document.querySelector("[data-evidence-source]");
+    var selection = window.getSelection();
+    if (!source || !selection || selection.isCollapsed) { return ""; }
+    var range = selection.getRangeAt(0);
+    if (!source.contains(range.commonAncestorContainer)) { return ""; }
+    return selection.toString().trim();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-evidence-use]");
+    var target = document.querySelector("[data-evidence-target]");
+    if (!button || !target) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var words = selectedInNote();
+      if (words) { target.value = words; target.focus(); }
+    });
+    document.addEventListener("mouseup", function () {
+      var words = selectedInNote();
+      if (words && !target.value) { target.value = words; }
+    });
+  });
 })();
