@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import User
 from alliance.access import require_admin
+from alliance.dates import PlausibleDateField
 from alliance.forms import DateInput
 from audit.models import AuditAction, AuditEntry
 
@@ -25,12 +26,14 @@ class AuditFilters(forms.Form):
     actor = forms.ModelChoiceField(
         label=_("Who"), queryset=User.objects.order_by("username"), required=False
     )
-    client_id = forms.IntegerField(label=_("Client id"), required=False, min_value=1)
+    client_id = forms.IntegerField(
+        label=_("Client id"), required=False, min_value=1, max_value=2**31 - 1
+    )
     action = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("All"))] + list(AuditAction.choices)
     )
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    start = PlausibleDateField(label=_("From"), required=False, widget=DateInput())
+    end = PlausibleDateField(label=_("To"), required=False, widget=DateInput())
 
 
 @require_GET

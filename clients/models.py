@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from alliance.constraints import CheckedInDatabase
+from alliance.dates import plausible_date, validate_plausible_date
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -69,7 +70,7 @@ class Client(CheckedInDatabase, models.Model):
         ],
         help_text=_("A pseudonymous code, unique in the practice."),
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=[validate_plausible_date])
     status = models.CharField(
         _("status"), max_length=10, choices=ClientStatus, default=ClientStatus.ACTIVE
     )
@@ -102,6 +103,9 @@ class Client(CheckedInDatabase, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ClientStatus.values), name="clients_client_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=plausible_date("start_date"), name="clients_client_start_date_plausible"
             ),
             models.CheckConstraint(
                 condition=Q(usual_duration_minutes__gte=MIN_DURATION)
@@ -160,6 +164,7 @@ class Goal(CheckedInDatabase, models.Model):
         _("agreed by both on"),
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text=_("Leave empty while the goal is not yet agreed by both."),
     )
     priority = models.CharField(
@@ -193,6 +198,10 @@ class Goal(CheckedInDatabase, models.Model):
         verbose_name_plural = _("goals")
         ordering = ["order", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=plausible_date("agreed_on", nullable=True),
+                name="clients_goal_agreed_on_plausible",
+            ),
             models.CheckConstraint(
                 condition=Q(proposed_by__in=ProposedBy.values),
                 name="clients_goal_proposed_by_valid",
@@ -239,7 +248,9 @@ class Task(CheckedInDatabase, models.Model):
         related_name="tasks_agreed",
         verbose_name=_("agreed in session"),
     )
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=TaskStatus, default=TaskStatus.PENDING
     )
@@ -267,6 +278,10 @@ class Task(CheckedInDatabase, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=TaskStatus.values), name="clients_task_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=plausible_date("due_date", nullable=True),
+                name="clients_task_due_date_plausible",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=[TaskStatus.PARTLY_DONE, TaskStatus.NOT_DONE])

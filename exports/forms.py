@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from alliance.dates import PlausibleDateField
 from alliance.forms import DateInput
 from exports.models import Content, Format
 
 
 class ExportForm(forms.Form):
-    period_start = forms.DateField(label=_("From"), widget=DateInput())
-    period_end = forms.DateField(label=_("To"), widget=DateInput())
+    period_start = PlausibleDateField(label=_("From"), widget=DateInput())
+    period_end = PlausibleDateField(label=_("To"), widget=DateInput())
     therapist_ids = forms.TypedMultipleChoiceField(
         label=_("Therapists (none chosen: all)"),
         coerce=int,

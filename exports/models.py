@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.dates import plausible_date, validate_plausible_date
+
 
 class Content(models.TextChoices):
     SESSIONS = "sessions", _("Sessions with ratings and attendance")
@@ -44,8 +46,12 @@ class ExportJob(models.Model):
     )
     content = models.CharField(_("content"), max_length=10, choices=Content)
     format = models.CharField(_("format"), max_length=5, choices=Format)
-    period_start = models.DateField(_("from"), null=True, blank=True)
-    period_end = models.DateField(_("to"), null=True, blank=True)
+    period_start = models.DateField(
+        _("from"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    period_end = models.DateField(
+        _("to"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     therapist_ids = models.JSONField(_("therapists"), default=list, blank=True)
     # A plain id: a data-subject export outlives the client's erasure.
     client_id = models.BigIntegerField(_("client id"), null=True, blank=True)
@@ -69,6 +75,11 @@ class ExportJob(models.Model):
         verbose_name_plural = _("exports")
         ordering = ["-created_at", "-id"]
         constraints = [
+            models.CheckConstraint(
+                condition=plausible_date("period_start", nullable=True)
+                & plausible_date("period_end", nullable=True),
+                name="exports_exportjob_period_plausible",
+            ),
             # A second click on "export" finds the job already under way.
             models.UniqueConstraint(
                 fields=["fingerprint"],

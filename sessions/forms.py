@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.dates import PlausibleDateField
 from alliance.forms import DateInput, DateTimeInput, VersionedForm
 from clients.models import Goal, Task
 from sessions.models import MAX_NOTES_LENGTH, MET, Attendance, Session, WaiSr
@@ -63,8 +64,6 @@ class SessionForm(VersionedForm):
             for name in RATING_FIELDS:
                 if cleaned.get(name) is not None:
                     self.add_error(name, _("Ratings only apply to a session that took place."))
-        if starts_at and starts_at.year < 2000:
-            self.add_error("starts_at", _("Enter a date from the year 2000 on."))
         return cleaned
 
 
@@ -177,7 +176,7 @@ class NewTaskForm(forms.Form):
     goal = forms.ModelChoiceField(
         label=_("For the goal"), queryset=Goal.objects.none(), required=False
     )
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    due_date = PlausibleDateField(label=_("Due date"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, goals: Sequence[Goal], **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "newtask")

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from alliance.constraints import CheckedInDatabase
+from alliance.dates import plausible_date, validate_plausible_date
 from clients.models import MAX_DURATION, MIN_DURATION, Client
 from sessions.fields import EncryptedTextField
 from sessions.scoring import ITEM_COUNT, WaiSrScore, score_wai_sr
@@ -69,7 +70,7 @@ class Session(CheckedInDatabase, models.Model):
         related_name="+",
         verbose_name=_("practitioner"),
     )
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=[validate_plausible_date])
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"),
         validators=[MinValueValidator(MIN_DURATION), MaxValueValidator(MAX_DURATION)],
@@ -130,6 +131,10 @@ class Session(CheckedInDatabase, models.Model):
         verbose_name_plural = _("sessions")
         ordering = ["-starts_at", "-id"]
         constraints = [
+            models.CheckConstraint(
+                condition=plausible_date("starts_at", moment=True),
+                name="therapy_sessions_session_starts_at_plausible",
+            ),
             models.CheckConstraint(
                 condition=Q(modality__in=Modality.values),
                 name="therapy_sessions_session_modality_valid",
