@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.text import NormalisedText
+
 
 class Role(models.TextChoices):
     THERAPIST = "therapist", _("Therapist")
@@ -20,7 +22,7 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class User(AbstractUser):
+class User(NormalisedText, AbstractUser):
     """A person who signs in: a therapist, a supervisor or an administrator."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.THERAPIST)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from alliance.constraints import CheckedInDatabase
+from alliance.text import NormalisedText
 from alliance.dates import plausible_date, validate_plausible_date
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ClientQuerySet(models.QuerySet["Client"]):
         return self.visible_to(user).filter(therapist=user)
 
 
-class Client(CheckedInDatabase, models.Model):
+class Client(NormalisedText, CheckedInDatabase, models.Model):
     """A person in therapy with one therapist (their caseload)."""
 
     therapist = models.ForeignKey(
@@ -150,7 +151,7 @@ class GoalStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class Goal(CheckedInDatabase, models.Model):
+class Goal(NormalisedText, CheckedInDatabase, models.Model):
     """A therapy goal co-constructed with the client, worded in the client's own words."""
 
     client = models.ForeignKey(
@@ -233,7 +234,7 @@ class TaskStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Not done")
 
 
-class Task(CheckedInDatabase, models.Model):
+class Task(NormalisedText, CheckedInDatabase, models.Model):
     """Something the client agreed to do between sessions, in service of a goal."""
 
     goal = models.ForeignKey(

@@ -58,6 +58,7 @@ def write_xlsx(
     """Write an XLSX workbook in openpyxl's write-only (streaming) mode; return the rows."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(title=sheet[:31])
@@ -68,6 +69,8 @@ def write_xlsx(
         for value in row:
             value = neutralise(value)
             if isinstance(value, str):
+                # Text stored before control characters were refused: XML 1.0 cannot hold them.
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 cell = WriteOnlyCell(worksheet, value=value)
                 cell.data_type = "s"  # text stays text, never a formula
                 cells.append(cell)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from alliance.constraints import CheckedInDatabase
+from alliance.text import NormalisedText
 from clients.models import Client
 from ruptures.markers import category
 from sessions.fields import EncryptedTextField
@@ -67,7 +68,7 @@ class FlagQuerySet(models.QuerySet["RuptureFlag"]):
         return self.filter(status__in=ACTIVE)
 
 
-class RuptureFlag(CheckedInDatabase, models.Model):
+class RuptureFlag(NormalisedText, CheckedInDatabase, models.Model):
     """A rupture marker or alliance signal found for one session, with its evidence."""
 
     session = models.ForeignKey(
@@ -162,7 +163,7 @@ class RuptureFlag(CheckedInDatabase, models.Model):
         return self.status in ACTIVE
 
 
-class RepairPlan(CheckedInDatabase, models.Model):
+class RepairPlan(NormalisedText, CheckedInDatabase, models.Model):
     """How the practitioner plans to repair one rupture, with the empathy sentence to say."""
 
     flag = models.OneToOneField(

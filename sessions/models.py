@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from alliance.constraints import CheckedInDatabase
+from alliance.text import NormalisedText
 from alliance.dates import plausible_date, validate_plausible_date
 from clients.models import MAX_DURATION, MIN_DURATION, Client
 from sessions.fields import EncryptedTextField
@@ -57,7 +58,7 @@ def _range(field: str, low: int, high: int) -> Q:
     )
 
 
-class Session(CheckedInDatabase, models.Model):
+class Session(NormalisedText, CheckedInDatabase, models.Model):
     """One meeting (or a planned one that did not happen) between a client and a practitioner."""
 
     client = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.text import NormalisedText
 from clients.models import Client
 from sessions.fields import EncryptedTextField
 
@@ -21,7 +22,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         return self.filter(client__in=Client.objects.visible_to(user))
 
 
-class Comment(models.Model):
+class Comment(NormalisedText, models.Model):
     """A supervisor's comment on a client or a rupture flag, or an answer to one."""
 
     client = models.ForeignKey(

@@ -107,8 +107,8 @@ def test_evidence_spans_point_into_the_original_text_and_name_a_cue() -> None:
 
 def test_a_note_mixing_languages_is_read_in_full() -> None:
     text = (
-        'Séance difficile, elle a changé de sujet plusieurs fois. She also said: "you never '
-        'listen to me, this therapy is not helping me at all."'
+        "Séance difficile : elle change de sujet dès qu'on parle de sa mère. She also said: "
+        '"you never listen to me, this therapy is not helping me at all."'
     )
     assert {"direct_negative", "avoidance"} <= markers(text)
 
