@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from alliance.constraints import CheckedInDatabase
-from alliance.text import NormalisedText
 from alliance.dates import plausible_date, validate_plausible_date
+from alliance.text import NormalisedText
 
 if TYPE_CHECKING:
     from accounts.models import User

@@ -10,8 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from alliance.constraints import CheckedInDatabase
-from alliance.text import NormalisedText
 from alliance.dates import plausible_date, validate_plausible_date
+from alliance.text import NormalisedText
 from clients.models import MAX_DURATION, MIN_DURATION, Client
 from sessions.fields import EncryptedTextField
 from sessions.scoring import ITEM_COUNT, WaiSrScore, score_wai_sr
