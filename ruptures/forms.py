@@ -46,7 +46,7 @@ class AddMarkerForm(forms.Form):
 
     marker = forms.ChoiceField(
         label=_("Marker"),
-        choices=Marker.choices,
+        choices=[("", "—"), *Marker.choices],
         error_messages={"required": _("Choose the marker you see in the note.")},
     )
     evidence_words = forms.CharField(

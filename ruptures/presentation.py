@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from ruptures.detector import explanation_id
 from ruptures.models import RuptureFlag, Source
 
+# Flags whose evidence is words of the note: the reader's, and the practitioner's own.
+TEXT_SOURCES = (Source.NOTE, Source.PRACTITIONER)
+
 
 def ui_language() -> str:
     return "fr" if (get_language() or "").startswith("fr") else "en"
@@ -19,7 +22,7 @@ def ui_language() -> str:
 
 def explanation(flag: RuptureFlag) -> str:
     """Say in words why the flag was raised, with the figures of a session-data rule."""
-    if flag.source == Source.NOTE:
+    if flag.source in TEXT_SOURCES:
         return _(explanation_id(flag.marker, flag.evidence.get("cue", "")))
     d = flag.evidence
     if flag.signal == "repeated_absences":
@@ -65,7 +68,9 @@ def explanation(flag: RuptureFlag) -> str:
 
 def evidence_text(flag: RuptureFlag, notes: str) -> list[str]:
     """Return the passages of the note that the flag rests on."""
-    spans = flag.evidence.get("spans", []) if flag.source == Source.NOTE else []
+    if flag.source not in TEXT_SOURCES or flag.evidence.get("stale"):
+        return []
+    spans = flag.evidence.get("spans", [])
     return [notes[a:b] for a, b in spans if 0 <= a < b <= len(notes)]
 
 
@@ -73,6 +78,8 @@ def highlight(notes: str, flags: Iterable[RuptureFlag]) -> SafeString:
     """Return the note as HTML, escaped, with each piece of evidence in a <mark>."""
     marks: list[tuple[int, int, str]] = []
     for flag in flags:
+        if flag.evidence.get("stale"):
+            continue
         for a, b in flag.evidence.get("spans", []):
             if 0 <= a < b <= len(notes):
                 marks.append((a, b, flag.kind_label))

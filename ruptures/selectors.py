@@ -43,7 +43,8 @@ def client_flags(*, client: Client) -> ClientFlags:
 def note_flags_by_session(
     *, session_ids: list[int], flags: ClientFlags | None = None
 ) -> dict[int, list[RuptureFlag]]:
-    """Return the note flags (not dismissed) of these sessions, by session.
+    """Return the flags with words of the note as evidence (the reader's and those added by
+    hand; not dismissed) of these sessions, by session.
 
     From `flags` when it holds every flag of the client; otherwise one query.
     """
@@ -54,12 +55,12 @@ def note_flags_by_session(
             f
             for f in reversed(flags.loaded)
             if f.session_id in wanted
-            and f.source == Source.NOTE
+            and f.source in (Source.NOTE, Source.PRACTITIONER)
             and f.status != FlagStatus.DISMISSED
         )
     else:
         candidates = RuptureFlag.objects.filter(
-            session_id__in=session_ids, source=Source.NOTE
+            session_id__in=session_ids, source__in=[Source.NOTE, Source.PRACTITIONER]
         ).exclude(status=FlagStatus.DISMISSED)
     for flag in candidates:
         found[flag.session_id].append(flag)
@@ -82,7 +83,7 @@ class PrecisionRow(NamedTuple):
     dismissed: int
     reviewed: int
     precision: float | None  # kept among reviewed; None when none was reviewed
-    added_by_hand: int  # markers of this kind the reader missed and a practitioner added
+    added_by_hand: int | None  # markers the reader missed and a practitioner added (None: n/a)
 
 
 def precision_by_kind(*, user: User) -> list[PrecisionRow]:
@@ -91,6 +92,7 @@ def precision_by_kind(*, user: User) -> list[PrecisionRow]:
     added = dict(
         RuptureFlag.objects.visible_to(user)
         .filter(source=Source.PRACTITIONER)
+        .exclude(status=FlagStatus.DISMISSED)
         .values_list("marker")
         .annotate(n=Count("id"))
         .order_by()
@@ -121,7 +123,7 @@ def precision_by_kind(*, user: User) -> list[PrecisionRow]:
                 dismissed=row["dismissed"],
                 reviewed=reviewed,
                 precision=(reviewed - row["dismissed"]) / reviewed if reviewed else None,
-                added_by_hand=added.pop(row["marker"], 0) if row["source"] == Source.NOTE else 0,
+                added_by_hand=added.pop(row["marker"], 0) if row["source"] == Source.NOTE else None,
             )
         )
     for marker, count in sorted(added.items()):  # missed by the reader, never flagged by it

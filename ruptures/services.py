@@ -178,9 +178,22 @@ def _check_added_evidence(flag: RuptureFlag, notes: str) -> None:
     RuptureFlag.objects.filter(pk=flag.pk).update(evidence=evidence)
 
 
+# Characters typed one way and stored another: apostrophes, quotes and dashes.
+_SAME_CHARACTER = {
+    **dict.fromkeys("'’‘ʼ´`", "['’‘ʼ´`]"),
+    **dict.fromkeys('"“”«»„', '["“”«»„]'),
+    **dict.fromkeys("-‐‑–—", "[-‐‑–—]"),
+}
+
+
+def _loose(part: str) -> str:
+    return "".join(_SAME_CHARACTER.get(c) or re.escape(c) for c in part)
+
+
 def find_evidence(notes: str, words: str) -> tuple[int, int] | None:
-    """Find `words` in the note, ignoring case and runs of spaces; return its span."""
-    pattern = r"\s+".join(re.escape(part) for part in words.split())
+    """Find `words` in the note, ignoring case, runs of spaces and the kind of apostrophe,
+    quote or dash typed; return its span."""
+    pattern = r"\s+".join(_loose(part) for part in words.split())
     if not pattern:
         return None
     found = re.search(pattern, notes, flags=re.IGNORECASE)
@@ -203,10 +216,29 @@ def flag_add_missed(
         raise ValidationError(
             _("These words are not in the note: copy or select them in the note as they are.")
         )
-    already = _("This marker is already flagged for this session.")
-    same = RuptureFlag.objects.filter(session=session, marker=marker)
-    if same.filter(Q(status__in=ACTIVE) | Q(source=Source.PRACTITIONER)).exists():
+    already = _("This marker is already flagged for this session (see Possible ruptures).")
+    same = RuptureFlag.objects.select_for_update().filter(session=session, marker=marker)
+    if same.filter(status__in=ACTIVE).exists():
         raise ValidationError(already)
+    evidence = {"spans": [list(span)], "digests": [_digest(session.notes[span[0] : span[1]])]}
+    dismissed = same.filter(source=Source.PRACTITIONER).first()
+    if dismissed is not None:  # added, dismissed as a mistake, now added again
+        RuptureFlag.objects.filter(pk=dismissed.pk).update(
+            status=FlagStatus.ACKNOWLEDGED,
+            dismissed_reason="",
+            evidence=evidence,
+            version=dismissed.version + 1,
+            updated_at=timezone.now(),
+        )
+        dismissed.refresh_from_db()
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=dismissed,
+            client_id=session.client_id,
+            details={"kind": marker, "source": Source.PRACTITIONER, "status": "acknowledged"},
+        )
+        return dismissed
     try:
         with transaction.atomic():  # two tabs adding it at once: the constraint decides
             flag = RuptureFlag.objects.create(
@@ -215,10 +247,7 @@ def flag_add_missed(
                 source=Source.PRACTITIONER,
                 marker=marker,
                 status=FlagStatus.ACKNOWLEDGED,
-                evidence={
-                    "spans": [list(span)],
-                    "digests": [_digest(session.notes[span[0] : span[1]])],
-                },
+                evidence=evidence,
                 confidence=1.0,
             )
     except IntegrityError:

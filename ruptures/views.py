@@ -130,7 +130,7 @@ def add_marker(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Marker added. It will also teach the reader."))
+            messages.success(request, _("Marker added. It will also teach the rupture detector."))
             return redirect("clients:detail", pk=session.client_id)
     audit_record(
         actor=request.user,

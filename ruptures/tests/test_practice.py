@@ -213,3 +213,36 @@ def test_the_precision_page_counts_markers_added_by_hand(practice: Practice) -> 
     assert sum(added.values()) == 1
     page = _browser("ada", practice).get(reverse("ruptures:precision")).content.decode()
     assert "Missed, added by hand" in page or "Manqués, ajoutés à la main" in page
+
+
+def test_a_marker_added_by_mistake_can_be_dismissed_and_added_again(practice: Practice) -> None:
+    session = SessionFactory(client=practice.client, notes=NOTE)
+    flag = services.flag_add_missed(
+        session=session, actor=practice.alice, marker="compliance", evidence_words="Séance"
+    )
+    services.flag_dismiss(
+        flag=flag, actor=practice.alice, expected_version=flag.version, reason="Mauvais passage"
+    )
+    again = services.flag_add_missed(
+        session=session,
+        actor=practice.alice,
+        marker="compliance",
+        evidence_words="que c’est moi qui sais",  # typed with a curly apostrophe
+    )
+    assert again.pk == flag.pk and again.status == FlagStatus.ACKNOWLEDGED
+    assert again.dismissed_reason == "" and again.version == 3  # added, dismissed, added
+    (a, b), *_ = again.evidence["spans"]
+    assert NOTE[a:b] == "que c'est moi qui sais"
+
+
+def test_the_words_added_by_hand_are_shown_and_highlighted(practice: Practice) -> None:
+    session = SessionFactory(client=practice.client, notes=NOTE)
+    services.flag_add_missed(
+        session=session, actor=practice.alice, marker="compliance", evidence_words="c'est moi"
+    )
+    page = html.unescape(
+        _browser("alice", practice)
+        .get(reverse("clients:detail", args=[practice.client.pk]))
+        .content.decode()
+    )
+    assert "« c'est moi »" in page and ">c'est moi</mark>" in page

@@ -101,17 +101,12 @@
     return selection.toString().trim();
   }
   document.addEventListener("DOMContentLoaded", function () {
-    var button = document.querySelector("[data-evidence-use]");
     var target = document.querySelector("[data-evidence-target]");
-    if (!button || !target) { return; }
-    button.hidden = false;
-    button.addEventListener("click", function () {
+    if (!target) { return; }
+    // The latest selection in the note always wins (a triple click selects a paragraph).
+    document.addEventListener("selectionchange", function () {
       var words = selectedInNote();
-      if (words) { target.value = words; target.focus(); }
-    });
-    document.addEventListener("mouseup", function () {
-      var words = selectedInNote();
-      if (words && !target.value) { target.value = words; }
+      if (words) { target.value = words; }
     });
   });
 })();
