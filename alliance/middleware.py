@@ -61,6 +61,33 @@ def request_id_middleware(get_response: Middleware) -> Middleware:
     return middleware
 
 
+def refuse_nul_bytes_middleware(get_response: Middleware) -> Middleware:
+    """Answer 400 to a request whose query or form holds a NUL byte.
+
+    PostgreSQL text cannot hold one, so any view passing such a value to a query (a search,
+    the admin's autocomplete) would fail with a 500; no honest input contains one.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return _bad_input()
+        if request.method == "POST" and request.content_type in _FORM_TYPES:
+            values = (v for vs in request.POST.lists() for v in (vs[0], *vs[1]))
+            if any("\x00" in v for v in values):
+                return _bad_input()
+        return get_response(request)
+
+    return middleware
+
+
+_FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def _bad_input() -> HttpResponse:
+    message = translation.gettext("This request holds a character that is never valid (NUL).")
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
 def security_headers_middleware(get_response: Middleware) -> Middleware:
     """Send the Content-Security-Policy and forbid caching of every dynamic response."""
 

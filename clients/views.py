@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from alliance.access import client_for_user, goal_for_user, require_therapist, task_for_user
 from alliance.links import pk_link
+from alliance.text import normalise
 from alliance.versioning import StaleEdit, save_or_conflict, with_current_version
 from audit.models import AuditAction
 from audit.services import audit_record
@@ -31,7 +32,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", ClientStatus.ACTIVE)
     if status not in ClientStatus.values and status != "all":
         status = ClientStatus.ACTIVE
-    search = request.GET.get("q", "").strip()[:100]
+    search = normalise(request.GET.get("q", ""))[:100]  # a NUL byte never reaches the SQL
     clients = list(
         selectors.caseload(
             user=request.user, status=None if status == "all" else status, search=search
