@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
@@ -31,6 +32,9 @@ class SessionForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 8, "maxlength": MAX_NOTES_LENGTH}),
     )
 
+    # Sent back with the form: a second submit of the same form finds the session it made.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Session
         fields = Session.EDITABLE_FIELDS
@@ -38,6 +42,8 @@ class SessionForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.instance.pk:
+            self.initial["submission"] = uuid.uuid4()
         for name in (*RATING_FIELDS, "availability"):
             self.fields[name].widget.attrs.update({"min": 1, "max": 5})
 

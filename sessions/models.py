@@ -105,6 +105,8 @@ class Session(NormalisedText, CheckedInDatabase, models.Model):
         _("comment on my availability"), max_length=300, blank=True
     )
     # When the rupture scan last read this session; None while a scan is due.
+    # The id of the form that created the session: a form sent twice creates it once.
+    submission = models.UUIDField(null=True, blank=True, editable=False)
     ruptures_scanned_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -176,6 +178,9 @@ class Session(NormalisedText, CheckedInDatabase, models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(version__gte=1), name="therapy_sessions_session_version_positive"
+            ),
+            models.UniqueConstraint(
+                fields=["client", "submission"], name="therapy_sessions_session_submitted_once"
             ),
         ]
         indexes = [

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from alliance.versioning import apply_fields, update_if_current, validate
 from audit.models import AuditAction
@@ -58,6 +59,14 @@ def _save_wai(session: Session, responses: dict[int, int] | None, *, new: bool =
     wai.save()
 
 
+class DuplicateSubmission(Exception):
+    """Raised when the same form already created its session; carries that session."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(f"session {session.pk} was already created by this form")
+        self.session = session
+
+
 @transaction.atomic
 def session_create(
     *,
@@ -67,19 +76,32 @@ def session_create(
     wai: dict[int, int] | None = None,
     reviews: Sequence[TaskReview] = (),
     new_task: NewTask | None = None,
+    submission: uuid.UUID | None = None,
 ) -> Session:
     """Log a session for `client`, held by `actor`, all in one transaction.
 
     With it: the client's WAI-SR, the review of tasks agreed earlier (raises StaleEdit if a
-    task changed elsewhere since the form was opened), and a task agreed today.
+    task changed elsewhere since the form was opened), and a task agreed today. A form
+    sent twice (`submission`, the form's id) raises DuplicateSubmission with the session
+    the first send created, even when both arrive at once.
     """
     from clients.models import TaskStatus
     from clients.services import task_create, task_update
 
-    session = Session(client=client, therapist=actor)
+    session = Session(client=client, therapist=actor, submission=submission)
     apply_fields(session, data, Session.EDITABLE_FIELDS)
     validate(session)
-    session.save()
+    if submission is None:
+        session.save()
+    else:
+        try:  # the unique (client, submission) decides, even for two sends at once
+            with transaction.atomic():
+                session.save()
+        except IntegrityError:
+            earlier = Session.objects.filter(client=client, submission=submission).first()
+            if earlier is None:
+                raise
+            raise DuplicateSubmission(earlier) from None
     if wai is not None:
         _save_wai(session, wai, new=True)
     for review in reviews:

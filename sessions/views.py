@@ -32,6 +32,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
         reviews = forms["review_form"].reviews()
         new_task = forms["new_task_form"].new_task()
+        saved = _("Session saved.")
         try:
             services.session_create(
                 client=client,
@@ -40,8 +41,17 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                 wai=forms["wai_form"].responses(),
                 reviews=reviews,
                 new_task=new_task,
+                submission=forms["session_form"].cleaned_data.get("submission"),
+            )
+        except services.DuplicateSubmission:
+            # The same form sent twice (a double click, a resent page): the first send saved.
+            saved, reviews, new_task = (
+                _("Session saved (the form was sent twice; saved once)."),
+                [],
+                None,
             )
         except StaleEdit:
+            saved = ""
             forms["review_form"].add_error(
                 None,
                 _(
@@ -49,9 +59,9 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "Nothing was saved; check the tasks and save again."
                 ),
             )
-        else:
+        if saved:
             if not request.htmx:
-                messages.success(request, _("Session saved."))
+                messages.success(request, saved)
                 return redirect("clients:detail", pk=client.pk)
             # A fresh form, ready for the next entry, with the refreshed page around it. The
             # goals and tasks are read again only if this save changed them.
@@ -62,7 +72,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
                 client,
                 comments=False,
                 goals=goals,
-                logger_message=_("Session saved."),
+                logger_message=saved,
                 **page.session_forms(client, goals),
             )
             context.update(page.logger_extras(client, context["flags"]))

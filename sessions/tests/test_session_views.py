@@ -215,3 +215,59 @@ def test_an_inline_save_costs_a_fixed_number_of_queries(
     with django_assert_num_queries(13):  # type: ignore[operator]
         response = browser.post(url, _form() | _wai(4), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
+
+
+def test_a_form_sent_twice_saves_one_session(practice: Practice) -> None:
+    """Audit finding 7: a double-submitted form created two sessions."""
+    browser = _browser("alice", practice)
+    url = reverse("sessions:create", args=[practice.client.pk])
+    form = browser.get(url).content.decode()
+    submission = form.split('name="submission" value="', 1)[1].split('"', 1)[0]
+    data = _form(submission=submission)
+    before = Session.objects.count()
+    first = browser.post(url, data)
+    second = browser.post(url, data, follow=True)
+    assert first.status_code == 302 and second.status_code == 200
+    assert Session.objects.count() == before + 1
+    assert "saved once" in second.content.decode() or "une seule fois" in second.content.decode()
+    # Another form (another submission id) is another session.
+    browser.post(url, _form(submission=str(__import__("uuid").uuid4())))
+    assert Session.objects.count() == before + 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_form_sent_twice_at_once_saves_one_session(practice: Practice) -> None:
+    """The same form arriving twice at the same moment: the database decides, once."""
+    import threading
+    import uuid
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writes need PostgreSQL (SQLite serialises them)")
+    submission = uuid.uuid4()
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def send() -> None:
+        try:
+            barrier.wait()
+            session_create(
+                client=practice.client,
+                actor=practice.alice,
+                data=_form() | {"starts_at": timezone.now() - dt.timedelta(hours=1)},
+                submission=submission,
+            )
+            outcomes.append("created")
+        except Exception as exc:  # noqa: BLE001 - the outcome is what the test reads
+            outcomes.append(type(exc).__name__)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["DuplicateSubmission"] * 3 + ["created"]
+    assert Session.objects.filter(client=practice.client, submission=submission).count() == 1
