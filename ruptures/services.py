@@ -332,10 +332,19 @@ def flag_mark_repaired(
 def repair_plan_save(
     *, flag: RuptureFlag, actor: User, data: dict[str, Any], expected_version: int | None
 ) -> RepairPlan:
-    """Create or change the flag's repair plan; the flag moves to "repair planned"."""
+    """Create or change the flag's repair plan; the flag moves to "repair planned".
+
+    The flag's row is locked first and its state read again: a dismissal or another plan
+    saved meanwhile is seen (refused, or StaleEdit), never silently overwritten.
+    """
+    locked = RuptureFlag.objects.select_for_update().get(pk=flag.pk)
+    flag.status, flag.version = locked.status, locked.version
+    flag.dismissed_reason = locked.dismissed_reason
     _move(flag, FlagStatus.REPAIR_PLANNED, None)
     plan = RepairPlan.objects.filter(flag=flag).first()
     if plan is None:
+        if expected_version:  # the form was read with a plan that is now gone
+            raise StaleEdit(flag)
         plan = RepairPlan(flag=flag, created_by=actor)
         apply_fields(plan, data, RepairPlan.EDITABLE_FIELDS)
         validate(plan)
@@ -350,8 +359,8 @@ def repair_plan_save(
         )
         action = AuditAction.UPDATE
     if flag.status != FlagStatus.REPAIR_PLANNED:
-        RuptureFlag.objects.filter(pk=flag.pk).update(
-            status=FlagStatus.REPAIR_PLANNED, version=flag.version + 1
+        RuptureFlag.objects.filter(pk=flag.pk, version=flag.version).update(
+            status=FlagStatus.REPAIR_PLANNED, version=flag.version + 1, updated_at=timezone.now()
         )
         flag.status, flag.version = FlagStatus.REPAIR_PLANNED, flag.version + 1
     audit_record(actor=actor, action=action, obj=plan, client_id=flag.client_id)
