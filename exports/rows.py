@@ -43,6 +43,17 @@ class Pseudonyms:
     def user(self, pk: int | None) -> str:
         return "" if pk is None else self._make("user", pk)
 
+    def record(self, kind: str, object_id: str) -> str:
+        """A pseudonym for any record: a client's or a user's as above, else its own."""
+        if not object_id:
+            return ""
+        if kind == "clients.client" and object_id.isdigit():
+            return self.client(int(object_id))
+        if kind == "accounts.user" and object_id.isdigit():
+            return self.user(int(object_id))
+        digest = hmac.new(self._key, f"{kind}:{object_id}".encode(), hashlib.sha256).hexdigest()
+        return f"R-{digest[:10].upper()}"
+
 
 def period(job: ExportJob) -> tuple[dt.datetime, dt.datetime]:
     """Return the job's period as aware datetimes [start, end)."""
@@ -314,17 +325,25 @@ def audit_rows(job: ExportJob) -> Rows:
             .iterator(chunk_size=CHUNK)
         ):
             at, actor_id, label, action, kind, object_id, client_id, request_id, details = e
-            who = names.user(actor_id) if job.deidentify and actor_id else label
-            client = names.client(client_id) if job.deidentify and client_id else client_id
+            if job.deidentify:
+                # No raw id beside a pseudonym, and of the details only what was recorded,
+                # not the values (ids of sessions, names in an admin's change).
+                who = names.user(actor_id) if actor_id else label
+                client = names.client(client_id) if client_id else ""
+                record = names.record(kind, object_id)
+                detail = ", ".join(sorted(details)) if isinstance(details, dict) else ""
+            else:
+                who, record, detail = label, object_id, str(details)
+                client = client_id if client_id is not None else ""
             yield [
                 at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 who,
                 action,
                 kind,
-                object_id,
-                client if client is not None else "",
+                record,
+                client,
                 request_id,
-                str(details),
+                detail,
             ]
 
     return headers, rows(), entries.count()

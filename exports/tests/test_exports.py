@@ -247,3 +247,38 @@ def test_audit_viewer_filters_for_admins(practice: Practice) -> None:
     html = page.content.decode()
     assert page.status_code == 200 and "ada" in html
     assert browser.get(reverse("audit:entries"), {"client_id": "abc"}).status_code == 200
+
+
+def test_a_deidentified_audit_export_holds_no_raw_record_id(
+    practice: Practice, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Audit finding 9: record ids were printed beside the pseudonyms."""
+    from audit.models import AuditAction
+    from audit.services import audit_record
+
+    audit_record(
+        actor=practice.alice,
+        action=AuditAction.VIEW,
+        obj=practice.client,
+        client_id=practice.client.pk,
+        details={"repaired_in_session": practice.session.pk},
+    )
+    audit_record(
+        actor=practice.alice,
+        action=AuditAction.UPDATE,
+        obj=practice.session,
+        client_id=practice.client.pk,
+    )
+    job = _run(practice.ada, django_capture_on_commit_callbacks, deidentify=True, content="audit")
+    rows = list(csv.reader(io.StringIO(_file(job).read_text(encoding="utf-8"))))
+    header, body = rows[0], rows[1:]
+    column = {name: header.index(name) for name in header}
+    assert body
+    for row in body:
+        assert not row[column["record_id"]].isdigit()
+        assert not row[column["client_id"]].isdigit()
+        assert str(practice.session.pk) not in row[column["details"]].split(", ")
+    client_rows = [r for r in body if r[column["record_type"]] == "clients.client"]
+    assert (
+        client_rows and client_rows[0][column["record_id"]] == client_rows[0][column["client_id"]]
+    )
