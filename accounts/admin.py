@@ -81,14 +81,24 @@ admin.site.site_title = _("Alliance")
 
 
 def _open_axes_admin_to_admins() -> None:
-    """Let administrators (not only superusers) review and clear sign-in lockouts."""
+    """Let administrators (not only superusers) review sign-in attempts and clear lockouts.
+
+    Axes' own limits stay: nothing is added by hand, nothing is edited, and the access and
+    failure logs are a record that no one deletes; only an attempt (a lockout) is removed.
+    """
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    def no(self: Any, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         if admin.site.is_registered(model):
             base = type(admin.site.get_model_admin(model))
             admin.site.unregister(model)
-            admin.site.register(model, type(base.__name__, (AdminRoleOnly, base), {}))
+            limits: dict[str, Any] = {"has_add_permission": no, "has_change_permission": no}
+            if model is not AccessAttempt:
+                limits["has_delete_permission"] = no
+            admin.site.register(model, type(base.__name__, (AdminRoleOnly, base), limits))
 
 
 _open_axes_admin_to_admins()
