@@ -96,8 +96,16 @@ def export_cancel(*, job: ExportJob, user: User) -> ExportJob:
     ExportJob.objects.filter(pk=job.pk, status__in=ACTIVE).update(
         status=Status.CANCELLED, finished_at=timezone.now()
     )
+    # The partial file (names, codes, perhaps notes) goes now, not when a worker notices:
+    # after a worker crash no worker ever will.
+    transaction.on_commit(lambda: remove_partial_files(job.pk))
     job.refresh_from_db()
     return job
+
+
+def remove_partial_files(job_id: int) -> None:
+    for leftover in Path(settings.EXPORT_ROOT).glob(f"{job_id}-*.part"):
+        leftover.unlink(missing_ok=True)
 
 
 @transaction.atomic
@@ -146,17 +154,18 @@ def export_run(*, job_id: int) -> None:
         return
     job.status = Status.RUNNING
     root = Path(settings.EXPORT_ROOT)
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
     # A worker killed mid-run leaves its partial file (health data): remove it first.
-    for leftover in root.glob(f"{job.pk}-*.part"):
-        leftover.unlink(missing_ok=True)
+    remove_partial_files(job.pk)
     extension = job.format
     name = f"{job.pk}-{secrets.token_hex(8)}.{extension}"
     partial = root / f"{name}.part"
+    partial.touch(mode=0o600)  # health data: readable by the app's own user only
     language = job.requested_by.language or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
             count = _write(job, partial)
+        partial.chmod(0o600)  # a writer that replaced the file keeps it private too
         partial.rename(root / name)
     except Cancelled:
         partial.unlink(missing_ok=True)
@@ -164,7 +173,7 @@ def export_run(*, job_id: int) -> None:
     except Exception as exc:
         partial.unlink(missing_ok=True)
         log.exception("export %s failed", job.pk)
-        ExportJob.objects.filter(pk=job.pk).update(
+        ExportJob.objects.filter(pk=job.pk, status=Status.RUNNING).update(
             status=Status.FAILED,
             finished_at=timezone.now(),
             error=f"{type(exc).__name__}: the export could not be produced."[:300],
@@ -216,8 +225,19 @@ def _write(job: ExportJob, path: Path) -> int:
     return writer(path, headers, rows, _progress(job.pk, total))
 
 
+PARTIAL_MAX_AGE = dt.timedelta(hours=6)  # no export runs this long; older is a crash's leftover
+
+
 def export_delete_expired() -> int:
-    """Delete the files of exports past their retention; return how many."""
+    """Delete the files of exports past their retention, and partial files left by a worker
+    that died, older than PARTIAL_MAX_AGE; return how many exports expired."""
+    cutoff = (timezone.now() - PARTIAL_MAX_AGE).timestamp()
+    for leftover in Path(settings.EXPORT_ROOT).glob("*.part"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue
     expired = ExportJob.objects.filter(status=Status.DONE, expires_at__lte=timezone.now())
     count = 0
     for job in expired:

@@ -282,3 +282,37 @@ def test_a_deidentified_audit_export_holds_no_raw_record_id(
     assert (
         client_rows and client_rows[0][column["record_id"]] == client_rows[0][column["client_id"]]
     )
+
+
+def test_export_files_are_private_and_partial_files_never_outlive_their_job(
+    practice: Practice, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Audit finding 4 (in part): files were 0644; a cancelled export's .part stayed."""
+    import os
+    import stat
+
+    job = _run(practice.ada, django_capture_on_commit_callbacks)
+    assert stat.S_IMODE(_file(job).stat().st_mode) == 0o600
+    root = _file(job).parent
+    # A worker killed mid-run: its job says "running", its partial file is on disk.
+    running = ExportJob.objects.create(
+        requested_by=practice.sam,
+        content="sessions",
+        format="csv",
+        fingerprint="crash",
+        status=Status.RUNNING,
+    )
+    partial = root / f"{running.pk}-deadbeef.csv.part"
+    partial.write_text("client,notes\nCamille Roy,texte\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.export_cancel(job=running, user=practice.sam)
+    assert not partial.exists()
+    # Partial files older than any export are swept with the expired ones.
+    old, fresh = root / "999998-x.csv.part", root / "999999-y.csv.part"
+    old.write_text("x")
+    fresh.write_text("y")
+    stale = (timezone.now() - services.PARTIAL_MAX_AGE - dt.timedelta(minutes=1)).timestamp()
+    os.utime(old, (stale, stale))
+    services.export_delete_expired()
+    assert not old.exists() and fresh.exists()
+    fresh.unlink()
