@@ -35,3 +35,19 @@ def audit_record(
         request_id=current_request_id(),
         details=details or {},
     )
+
+
+def audit_read(request: Any, obj: models.Model, *, client_id: int | None, page: str) -> None:
+    """Record that a page or fragment showed clinical text to the signed-in user (a VIEW).
+
+    Called by every view that shows a note, a plan, a goal's or task's wording, a client's
+    context or a flag's evidence, on the reads (GET) that show the stored text.
+    """
+    if request.method == "GET":
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            obj=obj,
+            client_id=client_id,
+            details={"page": page},
+        )

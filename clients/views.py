@@ -17,7 +17,7 @@ from alliance.links import pk_link
 from alliance.text import normalise
 from alliance.versioning import StaleEdit, save_or_conflict, with_current_version
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import audit_read, audit_record
 from clients import page, selectors, services
 from clients.forms import ClientForm, GoalForm, TaskForm, TaskStatusForm
 from clients.models import ClientStatus
@@ -100,6 +100,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
 def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a client's file; a stale form shows the conflict instead of overwriting."""
     client = client_for_user(request, pk, write=True)
+    audit_read(request, client, client_id=client.pk, page="client_edit")
     form, conflict, saved = save_or_conflict(
         request,
         ClientForm(request.POST or None, instance=client),
@@ -158,6 +159,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a goal's wording, agreement, priority, difficulty or status (inline with htmx)."""
     goal = goal_for_user(request, pk, write=True)
     client = goal.client
+    audit_read(request, goal, client_id=client.pk, page="goal_edit")
     auto_id = f"id_goal{goal.pk}_%s"
     form, conflict, saved = save_or_conflict(
         request,
@@ -227,6 +229,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a task's wording, due date or status (full page)."""
     task = task_for_user(request, pk, write=True)
+    audit_read(request, task, client_id=task.goal.client_id, page="task_edit")
     form, conflict, saved = save_or_conflict(
         request,
         TaskForm(request.POST or None, instance=task),
@@ -313,6 +316,7 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
     if not getattr(request.user, "is_admin", False):
         raise PermissionDenied
     client = client_for_user(request, pk)
+    audit_read(request, client, client_id=client.pk, page="client_erase")
     error = ""
     if request.method == "POST":
         try:

@@ -15,8 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from alliance.access import client_for_user, flag_for_user, require_admin, session_for_user
 from alliance.versioning import StaleEdit
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import audit_read
 from clients import page
 from ruptures import guidance, presentation, selectors, services
 from ruptures.forms import AddMarkerForm, DismissForm, FlagStepForm, RepairedForm, RepairPlanForm
@@ -110,6 +109,7 @@ def client_flags(request: HttpRequest, pk: int) -> HttpResponse:
     client = client_for_user(request, pk)
     if not request.htmx:
         return redirect("clients:detail", pk=client.pk)
+    audit_read(request, client, client_id=client.pk, page="flags")
     return page.render_fragments(request, page.ruptures_context(request, client), "ruptures-panel")
 
 
@@ -132,13 +132,7 @@ def add_marker(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Marker added. It will also teach the rupture detector."))
             return redirect("clients:detail", pk=session.client_id)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        obj=session,
-        client_id=session.client_id,
-        details={"page": "add_marker"},
-    )
+    audit_read(request, session, client_id=session.client_id, page="add_marker")
     return render(
         request,
         "ruptures/add_marker.html",
@@ -151,6 +145,7 @@ def add_marker(request: HttpRequest, pk: int) -> HttpResponse:
 def repair_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """Plan the repair of one rupture: guidance, my share, the empathy sentence."""
     flag = flag_for_user(request, pk, write=True)
+    audit_read(request, flag, client_id=flag.client_id, page="repair_plan")
     plan: RepairPlan | None = (
         getattr(flag, "repair_plan", None) if hasattr(flag, "repair_plan") else None
     )

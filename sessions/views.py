@@ -13,6 +13,7 @@ from django_htmx.http import trigger_client_event
 
 from alliance.access import client_for_user, session_for_user
 from alliance.versioning import StaleEdit, with_current_version
+from audit.services import audit_read
 from clients import page, selectors
 from sessions import services
 from sessions.forms import SessionForm, WaiSrForm
@@ -27,6 +28,7 @@ REFRESHED = ("timeline", "alliance-chart", "goals-panel", "ruptures-panel")
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Log a session: ratings, notes, the client's WAI-SR, the task review, a new task."""
     client = client_for_user(request, pk, write=True)
+    audit_read(request, client, client_id=client.pk, page="session_logger")
     goals = selectors.client_with_goals(client=client)
     forms = page.session_forms(client, goals, request.POST if request.method == "POST" else None)
     if request.method == "POST" and all(f.is_valid() for f in forms.values()):
@@ -95,6 +97,7 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a logged session; a save from a stale form shows the conflict and keeps both."""
     session = session_for_user(request, pk, write=True)
+    audit_read(request, session, client_id=session.client_id, page="session_edit")
     form = SessionForm(request.POST or None, instance=session)
     wai_form = (
         WaiSrForm(request.POST, prefix="wai")
@@ -139,6 +142,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def session_delete_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask for confirmation before deleting a session (the page without JavaScript)."""
     session = session_for_user(request, pk, write=True)
+    audit_read(request, session, client_id=session.client_id, page="session_delete")
     return render(
         request,
         "sessions/session_confirm_delete.html",
