@@ -175,7 +175,10 @@ class Model:
                 index += map(negated_rows.__getitem__, words[a + read.negated_from + 1 : b])
             if read.cue_features:
                 index += map(cue_rows.__getitem__, read.cue_features)
-        sums = np.add.reduceat(self.weights[index], starts, axis=0)
+        # take() on an int32 array: several times faster than indexing with a list.
+        rows = np.fromiter(index, dtype=np.int32, count=len(index))
+        gathered = self.weights.take(rows, axis=0)
+        sums = np.add.reduceat(gathered, starts, axis=0)
         probs = 1.0 / (1.0 + np.exp(-(sums[:, :markers] + self.intercepts[:markers])))
         whole = (sums[:, markers:].sum(axis=0) + self.intercepts[markers:]).tolist()
         ordered = np.sort(probs, axis=0)
