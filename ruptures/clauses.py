@@ -3,8 +3,9 @@
 Plain Python (no Django). The reader classifies clauses, not whole notes: each clause
 carries its tokens (accent-free, lower case, with their offsets in the original text), the
 section of a structured note it sits in (SOAP, DAP, BIRP, a "Plan:" line), whether it is
-inside quoted speech, and who acts in it — the client, the practitioner (I, je, the writer,
-the clinician, la soussignée; "vous" or "you" inside a client's quote), or a third party.
+inside quoted speech, and who acts in it — the client or the practitioner (I, je, the
+writer, the clinician, la soussignée; "vous" or "you" inside a client's quote). Third parties
+are found by the lexicon's third_party family (ruptures/features.py), not here.
 
     >>> [c.text for c in split("Mme K. est arrivée en retard, elle dit « vous ne m'écoutez pas ».")]
     ['Mme K. est arrivée en retard', 'elle dit « vous ne m\\'écoutez pas ».']
@@ -79,7 +80,6 @@ SECTION_HEADINGS = {
     "evaluation du risque": "risk",
     "safety": "risk",
 }
-SECTIONS = ("", *sorted(set(SECTION_HEADINGS.values())))
 _HEADING = re.compile(
     r"[ \t]*(?:\*\*)?(?P<name>"
     + "|".join(sorted((re.escape(h) for h in SECTION_HEADINGS), key=len, reverse=True))
@@ -117,7 +117,6 @@ COORDINATORS = frozenset("and et or ou so donc but mais then puis".split())
 
 ACTOR_CLIENT = "client"
 ACTOR_PRACTITIONER = "practitioner"
-ACTOR_THIRD = "third"
 ACTOR_UNKNOWN = ""
 
 # Who a clause's first person words refer to, outside quotes: the practitioner writing.

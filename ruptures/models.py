@@ -51,6 +51,8 @@ class FlagStatus(models.TextChoices):
 
 
 ACTIVE = (FlagStatus.OPEN, FlagStatus.ACKNOWLEDGED, FlagStatus.REPAIR_PLANNED)
+# Flags whose evidence is words of the note: the reader's, and the practitioner's own.
+TEXT_SOURCES = (Source.NOTE, Source.PRACTITIONER)
 
 
 class Cause(models.TextChoices):

@@ -10,10 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ruptures.detector import explanation_id
-from ruptures.models import RuptureFlag, Source
-
-# Flags whose evidence is words of the note: the reader's, and the practitioner's own.
-TEXT_SOURCES = (Source.NOTE, Source.PRACTITIONER)
+from ruptures.models import TEXT_SOURCES, RuptureFlag
 
 
 def ui_language() -> str:

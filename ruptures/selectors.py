@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from django.db.models import Count, Q, QuerySet
 
 from ruptures.corpus import LabelledNote
-from ruptures.models import ACTIVE, FlagStatus, Marker, RuptureFlag, SignalKind, Source
+from ruptures.models import (
+    ACTIVE,
+    TEXT_SOURCES,
+    FlagStatus,
+    Marker,
+    RuptureFlag,
+    SignalKind,
+    Source,
+)
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -55,12 +63,12 @@ def note_flags_by_session(
             f
             for f in reversed(flags.loaded)
             if f.session_id in wanted
-            and f.source in (Source.NOTE, Source.PRACTITIONER)
+            and f.source in TEXT_SOURCES
             and f.status != FlagStatus.DISMISSED
         )
     else:
         candidates = RuptureFlag.objects.filter(
-            session_id__in=session_ids, source__in=[Source.NOTE, Source.PRACTITIONER]
+            session_id__in=session_ids, source__in=TEXT_SOURCES
         ).exclude(status=FlagStatus.DISMISSED)
     for flag in candidates:
         found[flag.session_id].append(flag)
@@ -146,7 +154,7 @@ def practice_labelled_notes() -> list[LabelledNote]:
     dismissed flag is a marker the note does not have. Notes are decrypted in memory only.
     """
     flags = (
-        RuptureFlag.objects.filter(source__in=[Source.NOTE, Source.PRACTITIONER])
+        RuptureFlag.objects.filter(source__in=TEXT_SOURCES)
         .exclude(session__notes="")
         .select_related("session")
         .order_by("session_id", "id")

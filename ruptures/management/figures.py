@@ -1,4 +1,5 @@
-"""Print the reader's figures as a small table (shared by the evaluation commands)."""
+"""The reader's figures for the evaluation commands: a summary over held-out batches, and a
+small table."""
 
 from __future__ import annotations
 
@@ -24,3 +25,28 @@ def write_figures(out: OutputWrapper, result: dict[str, Any]) -> None:
         f"note level (any marker): precision {result['note_precision']:.3f}, "
         f"recall {result['note_recall']:.3f}"
     )
+
+
+def summary(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Return the mean and worst macro-F1 and note precision over held-out batches, overall
+    and per language (a batch counts for a language when it has notes in it)."""
+
+    def over(rows: list[dict[str, Any]]) -> dict[str, float]:
+        f1 = [r["macro_f1"] for r in rows]
+        precision = [r["note_precision"] for r in rows]
+        return {
+            "batches": len(rows),
+            "mean_macro_f1": round(sum(f1) / len(f1), 4),
+            "worst_macro_f1": min(f1),
+            "mean_note_precision": round(sum(precision) / len(precision), 4),
+            "worst_note_precision": min(precision),
+        }
+
+    per_language: dict[str, list[dict[str, Any]]] = {}
+    for result in results.values():
+        for language, figures in result["by_language"].items():
+            per_language.setdefault(language, []).append(figures)
+    return {
+        "all": over(list(results.values())),
+        "by_language": {language: over(rows) for language, rows in sorted(per_language.items())},
+    }

@@ -9,32 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from ruptures import corpus, training
 from ruptures.evaluation import evaluate
-from ruptures.management.figures import write_figures
-
-
-def summary(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Return the mean and worst macro-F1 and note precision over held-out batches, overall
-    and per language (a batch counts for a language when it has notes in it)."""
-
-    def over(rows: list[dict[str, Any]]) -> dict[str, float]:
-        f1 = [r["macro_f1"] for r in rows]
-        precision = [r["note_precision"] for r in rows]
-        return {
-            "batches": len(rows),
-            "mean_macro_f1": round(sum(f1) / len(f1), 4),
-            "worst_macro_f1": min(f1),
-            "mean_note_precision": round(sum(precision) / len(precision), 4),
-            "worst_note_precision": min(precision),
-        }
-
-    per_language: dict[str, list[dict[str, Any]]] = {}
-    for result in results.values():
-        for language, figures in result["by_language"].items():
-            per_language.setdefault(language, []).append(figures)
-    return {
-        "all": over(list(results.values())),
-        "by_language": {language: over(rows) for language, rows in sorted(per_language.items())},
-    }
+from ruptures.management.figures import summary, write_figures
 
 
 class Command(BaseCommand):

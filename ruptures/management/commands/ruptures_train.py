@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from audit.models import AuditAction
 from audit.services import audit_record
 from ruptures import corpus, lexicon, selectors, training
-from ruptures.management.commands.ruptures_crossval import summary
+from ruptures.management.figures import summary
 from ruptures.model import MODEL_PATH
 
 
