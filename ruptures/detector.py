@@ -18,6 +18,7 @@ family that weighed most (the explanation names it) and a confidence.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,11 +93,13 @@ def detector_version() -> str:
 
 
 def _cue_for(model: model_file.Model, read: features.ReadClause, m: int) -> str:
-    """Return the cue family whose features gave the marker the most weight in a clause."""
+    """Return the marker's own cue family that gave it the most weight in a clause (so that
+    an avoidance flag is never explained by a non-response cue), or "" for none."""
+    own = _families_of(MARKERS[m])
     totals: dict[str, float] = {}
     for feature, weight in model.contributions(read.cue_features, m).items():
-        if feature.startswith("f:"):
-            family = feature[2:].split("|", 1)[0]
+        family = feature[2:].split("|", 1)[0] if feature.startswith("f:") else ""
+        if family in own:
             totals[family] = totals.get(family, 0.0) + weight
     if not totals:
         return ""
@@ -106,6 +109,17 @@ def _cue_for(model: model_file.Model, read: features.ReadClause, m: int) -> str:
     if family == "criticism" and read.clause.quoted:
         return "quoted_criticism"
     return family
+
+
+@functools.cache
+def _families_of(marker: str) -> frozenset[str]:
+    """Return the names of the cue families that are evidence for `marker`, in any language."""
+    return frozenset(
+        name
+        for language in lexicon.LANGUAGES
+        for name, family in lexicon.load(language).families.items()
+        if family.marker == marker
+    )
 
 
 def detect(text: str, language: str | None = None) -> list[Hit]:

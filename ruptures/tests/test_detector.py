@@ -238,3 +238,13 @@ def test_run_time_scores_are_the_trained_models_over_the_features_training_reads
                 model.weights[rows, : len(MARKERS)].sum(axis=0) + model.intercepts[: len(MARKERS)]
             )
             assert np.allclose(got, 1 / (1 + np.exp(-logit))), read.clause.text
+
+
+def test_a_flag_is_explained_by_a_cue_of_its_own_marker() -> None:
+    """An excused undone task is avoidance: its explanation is never a non-response cue."""
+    text = "Task not done, a busy week with the kids sick. Agreed to every suggestion at once."
+    hits = detect(text, "en")
+    assert hits
+    for hit in hits:
+        families = detector._families_of(hit.marker)
+        assert hit.cue in families | {"", "quoted_criticism"}, (hit.marker, hit.cue)
